@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { LOG_LEVELS } from "../log/logger.ts";
+
+export const DEFAULT_MAX_QUESTION_LENGTH = 1000;
+
+const positiveInt = (what: string) =>
+  z.coerce
+    .number({ error: `must be ${what}` })
+    .int(`must be ${what}`)
+    .positive(`must be ${what}`);
+
+/** The engine's part of the environment. Each face adds its own schema beside it. */
+export const EngineConfigSchema = z.object({
+  CORPUS_DIR: z.string().default("./corpus"),
+  DATA_DIR: z.string().default("./data"),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
+    .default("info"),
+  MAX_QUOTES: positiveInt("a whole number from 1 to 10").max(10).default(3),
+  MAX_QUESTION_LENGTH: positiveInt("a whole number of characters")
+    .max(100_000)
+    .default(DEFAULT_MAX_QUESTION_LENGTH),
+});
+
+export type EngineConfig = z.infer<typeof EngineConfigSchema>;

@@ -1,0 +1,83 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { AppError } from "../errors.ts";
+import type { Article } from "./article.ts";
+import { parseArticle } from "./parse-article.ts";
+
+export interface CorpusProblem {
+  path: string;
+  message: string;
+}
+
+export interface LoadedCorpus {
+  articles: Article[];
+  /** Files that could not be used, each with what is wrong. The others still load. */
+  problems: CorpusProblem[];
+}
+
+export const CORPUS_FILE_EXTENSION = ".md";
+/** A corpus file larger than this is not an article: refuse it rather than index it. */
+export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
+
+/**
+ * Reads every `*.md` article in `dir`. A bad file becomes a problem with its path; a
+ * missing or empty corpus is an AppError whose message says how to fix it.
+ */
+export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith(CORPUS_FILE_EXTENSION)).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? "does not exist"
+        : code === "ENOTDIR"
+          ? "is not a folder"
+          : `cannot be read (${code})`;
+    throw new AppError(
+      "CORPUS_UNREADABLE",
+      `The corpus folder ${dir} ${why}. Set CORPUS_DIR to a folder of article files (see README: corpus file format).`,
+      { cause: error },
+    );
+  }
+  const articles: Article[] = [];
+  const problems: CorpusProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const path = join(dir, name);
+    try {
+      const info = await stat(path);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_ARTICLE_FILE_BYTES) {
+        problems.push({
+          path,
+          message: `file is ${info.size} bytes, over the ${MAX_ARTICLE_FILE_BYTES}-byte limit`,
+        });
+        continue;
+      }
+      const result = parseArticle(await readFile(path, "utf8"));
+      if (!result.ok) {
+        problems.push({ path, message: result.problems.join("; ") });
+        continue;
+      }
+      const earlier = seen.get(result.article.id);
+      if (earlier) {
+        problems.push({ path, message: `id "${result.article.id}" is already used by ${earlier}` });
+        continue;
+      }
+      seen.set(result.article.id, path);
+      articles.push(result.article);
+    } catch (error) {
+      problems.push({ path, message: `cannot be read: ${(error as Error).message}` });
+    }
+  }
+  if (articles.length === 0) {
+    const detail = problems.length > 0 ? ` (${problems.length} file(s) had problems)` : "";
+    throw new AppError(
+      "CORPUS_EMPTY",
+      `No articles could be loaded from ${dir}${detail}. Add article files (see README: corpus file format) or set CORPUS_DIR.`,
+    );
+  }
+  return { articles, problems };
+}

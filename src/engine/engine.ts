@@ -1,0 +1,60 @@
+import type { Answer } from "../answer/answer.ts";
+
+/** A quote already shown in this conversation, so a follow-up does not repeat it. */
+export interface SeenQuote {
+  articleId: string;
+  paragraph: number;
+  start: number;
+}
+
+/** What a face remembers of a conversation between two questions. */
+export interface AskContext {
+  /** The speaker the previous answer was about: resolves "what else did he say?". */
+  speaker?: string | null;
+  seen?: readonly SeenQuote[];
+}
+
+export interface AskOptions {
+  /** How many quotes to return (default from config, 3). */
+  maxQuotes?: number;
+  /** Skip this many of the ranked quotes: pages through "More quotes". */
+  offset?: number;
+  context?: AskContext;
+  /** Aborts work in progress (a face whose deadline passed). */
+  signal?: AbortSignal;
+}
+
+export interface ArticleSummary {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  published: string | null;
+  language: string;
+  paragraphs: number;
+  /** Canonical names of the people and organisations it quotes, in order of appearance. */
+  speakers: string[];
+}
+
+export interface SpeakerSummary {
+  name: string;
+  kind: "person" | "organization" | "unnamed";
+  /** Roles as the articles give them ("Foreign Minister"). */
+  roles: string[];
+  /** How many statements the corpus attributes to them. */
+  statements: number;
+}
+
+/** The engine every face talks to. No platform type crosses this line. */
+export interface Engine {
+  ask(question: string, options?: AskOptions): Promise<Answer>;
+  articles(): ArticleSummary[];
+  /** Most quoted first. */
+  speakers(): SpeakerSummary[];
+  /** Speakers whose name or role starts with or contains `query` (autocomplete). */
+  suggestSpeakers(query: string, limit?: number): SpeakerSummary[];
+  /** One or two sentences on what the corpus covers, for /help and not-found replies. */
+  describeCorpus(): string;
+  /** The longest question accepted, in characters. */
+  readonly maxQuestionLength: number;
+}

@@ -1,0 +1,36 @@
+/**
+ * The lexical index behind retrieval. Small on purpose: minisearch is the default, and a
+ * faster implementation can replace it after benchmarks without touching the engine.
+ */
+
+/** One searchable unit: a sentence (or a quote-balanced run of sentences) with context. */
+export interface IndexedPassage {
+  /** Dense 0-based number, the passage's position in the corpus snapshot. */
+  id: number;
+  /** The passage's own text: weighted most. */
+  text: string;
+  /** Words around it that help it match (speaker names and roles, the paragraph). */
+  context: string;
+}
+
+export interface LexicalHit {
+  id: number;
+  score: number;
+  /** Query terms (after analysis) that this passage contains. */
+  matched: string[];
+}
+
+export interface LexicalSearchOptions {
+  /** Only passages whose id passes (e.g. statements of one speaker). */
+  filter?: (id: number) => boolean;
+  limit?: number;
+}
+
+export interface LexicalIndex {
+  search(terms: readonly string[], options?: LexicalSearchOptions): LexicalHit[];
+  /** Documents containing the analysed term: 0 for a term the corpus never uses. */
+  documentFrequency(term: string): number;
+  readonly size: number;
+}
+
+export type LexicalIndexFactory = (passages: readonly IndexedPassage[]) => LexicalIndex;
