@@ -1,0 +1,27 @@
+/**
+ * The engine's public entry: the only module the faces (adapters/, bin/) import.
+ * Grouped by audience: the contract, building an engine, configuration, utilities.
+ */
+export type {
+  Answer,
+  AnswerMode,
+  AnswerStatus,
+  Quote,
+  QuoteSource,
+  QuestionProblem,
+} from "./answer/answer.ts";
+export type {
+  ArticleSummary,
+  AskContext,
+  AskOptions,
+  Engine,
+  SeenQuote,
+  SpeakerSummary,
+} from "./engine/engine.ts";
+export type { Article } from "./corpus/article.ts";
+
+export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
+export { parseConfig, readEnvironment } from "./config/read-environment.ts";
+export { AppError, type AppErrorCode } from "./errors.ts";
+export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
+export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";

@@ -1,0 +1,94 @@
+/**
+ * Normalisation for matching only: what is displayed is always the original text.
+ * Folds quote styles, apostrophes, dashes, case, diacritics and whitespace, so that
+ * “Putin’s” matches "putin's" and an em dash matches a hyphen.
+ */
+
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u275D\u275E\uFF02]/g;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u275B\u275C\u02BC\u02BB\u0060\u00B4\uFF07]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+/** Zero-width and BOM characters: invisible, so never part of a match. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
+/** Folds one character (or surrogate pair); may return "" or several characters. */
+function foldChar(ch: string): string {
+  if (/\s/.test(ch)) return " ";
+  return ch
+    .replace(INVISIBLE, "")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DASHES, "-")
+    .normalize("NFKD")
+    .replace(COMBINING_MARKS, "")
+    .toLowerCase();
+}
+
+/** The folded form of `text`, with runs of whitespace collapsed to one space and trimmed. */
+export function foldForMatch(text: string): string {
+  return normalizeWithMap(text).text;
+}
+
+export interface NormalizedText {
+  text: string;
+  /**
+   * `map[i]` is the index in the original of the character that produced `text[i]`;
+   * `map[text.length]` is the original's length, so an end offset maps too.
+   */
+  map: number[];
+}
+
+/** Folds `text` and keeps, for every folded character, where it came from. */
+export function normalizeWithMap(text: string): NormalizedText {
+  let out = "";
+  const map: number[] = [];
+  let pendingSpace = -1;
+  let i = 0;
+  for (const ch of text) {
+    const folded = foldChar(ch);
+    if (folded === " ") {
+      if (out.length > 0 && pendingSpace < 0) pendingSpace = i;
+    } else if (folded.length > 0) {
+      if (pendingSpace >= 0) {
+        out += " ";
+        map.push(pendingSpace);
+        pendingSpace = -1;
+      }
+      for (const c of folded) {
+        out += c;
+        map.push(i);
+      }
+    }
+    i += ch.length;
+  }
+  map.push(text.length);
+  return { text: out, map };
+}
+
+/**
+ * Finds `needle` in `haystack` through the normalisation and returns the original
+ * offsets of the match, or null. The span returned is the haystack's own characters.
+ */
+export function findNormalized(
+  haystack: string,
+  needle: string,
+): { start: number; end: number } | null {
+  const wanted = foldForMatch(needle);
+  if (wanted.length === 0) return null;
+  const { text, map } = normalizeWithMap(haystack);
+  const at = text.indexOf(wanted);
+  if (at < 0) return null;
+  const start = map[at] ?? 0;
+  const lastChar = map[at + wanted.length - 1] ?? start;
+  // End after the whole original character (a surrogate pair counts twice).
+  const end = lastChar + (haystack.codePointAt(lastChar)! > 0xffff ? 2 : 1);
+  return { start, end };
+}
+
+/** Removes control characters (except newline and tab) and zero-width characters. */
+export function stripInvisible(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g, "")
+    .replace(INVISIBLE, "");
+}
