@@ -19,6 +19,15 @@ export type {
   SpeakerSummary,
 } from "./engine/engine.ts";
 export type { Article } from "./corpus/article.ts";
+export type {
+  AnswerComposer,
+  ComposeInput,
+  QueryRewriter,
+  RetrievedPassage,
+  RetrievedSentence,
+} from "./engine/composer.ts";
+export { buildQuote, quoteIsVerbatim } from "./answer/build-quote.ts";
+export { textFragmentLink } from "./answer/text-fragment-link.ts";
 
 export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
 export { parseConfig, readEnvironment } from "./config/read-environment.ts";

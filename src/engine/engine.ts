@@ -1,4 +1,5 @@
 import type { Answer } from "../answer/answer.ts";
+import type { Article } from "../corpus/article.ts";
 
 /** A quote already shown in this conversation, so a follow-up does not repeat it. */
 export interface SeenQuote {
@@ -57,4 +58,10 @@ export interface Engine {
   describeCorpus(): string;
   /** The longest question accepted, in characters. */
   readonly maxQuestionLength: number;
+  /**
+   * Builds a new corpus snapshot and index beside the current one, then swaps it in one
+   * step: questions asked meanwhile are answered from the old one. Throws (leaving the old
+   * corpus in place) if the new one cannot be built.
+   */
+  replaceArticles(articles: readonly Article[]): void;
 }
