@@ -1,0 +1,36 @@
+/** Memory figures in MiB, taken after a full collection when the process allows one. */
+export interface MemorySnapshot {
+  rss: number;
+  heapUsed: number;
+  /** Typed arrays and Buffers live outside the JS heap: counted separately by V8. */
+  arrayBuffers: number;
+  /** Whether a GC ran first (needs node --expose-gc); without it the numbers run high. */
+  collected: boolean;
+}
+
+const MIB = 1024 * 1024;
+
+export function collectGarbage(): boolean {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return false;
+  // Two passes: the first can leave weakly held objects for the second.
+  gc();
+  gc();
+  return true;
+}
+
+export function memorySnapshot(): MemorySnapshot {
+  const collected = collectGarbage();
+  const usage = process.memoryUsage();
+  return {
+    rss: usage.rss / MIB,
+    heapUsed: usage.heapUsed / MIB,
+    arrayBuffers: usage.arrayBuffers / MIB,
+    collected,
+  };
+}
+
+/** What a structure retains: JS heap plus typed-array memory, before vs after building it. */
+export function retainedMiB(before: MemorySnapshot, after: MemorySnapshot): number {
+  return after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+}

@@ -1,0 +1,99 @@
+import { spawn } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { BenchSize } from "./bench-corpus.ts";
+import { describeMachine } from "./machine.ts";
+import type { IndexPartResult } from "./measure-size.ts";
+import { type BenchReport, indexTable, renderText } from "./report.ts";
+import { writeBenchmarksMarkdown } from "./write-markdown.ts";
+
+export const REPO_ROOT = resolve(import.meta.dirname, "../..");
+
+export interface RunOptions {
+  sizes: BenchSize[];
+  seed: number;
+  questions: number;
+  warmup: number;
+  cacheDir: string;
+  /** Where the JSON results go (bench/results by default). */
+  outDir: string;
+  /** BENCHMARKS.md to rewrite with the latest numbers, or null to leave it alone. */
+  markdownFile: string | null;
+  /** The command line, as BENCHMARKS.md records it. */
+  command: string;
+  /** Progress lines (stderr by default). */
+  log?: (line: string) => void;
+}
+
+export interface RunOutcome {
+  report: BenchReport;
+  jsonFile: string;
+  table: string;
+}
+
+/** Runs every part for every size, each in a fresh process, and writes the results. */
+export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const scratch = await mkdtemp(join(tmpdir(), "newsquote-bench-run-"));
+  const report: BenchReport = {
+    startedAt: new Date().toISOString(),
+    command: options.command,
+    machine: describeMachine(),
+    seed: options.seed,
+    questionsPerSize: options.questions,
+    warmup: options.warmup,
+    indexes: [],
+  };
+  try {
+    for (const size of options.sizes) {
+      log(`bench: ${size} — lexical indexes side by side`);
+      report.indexes.push(
+        (await runPart(scratch, "indexes", size, options)) as unknown as IndexPartResult,
+      );
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+  await mkdir(options.outDir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, "-");
+  const jsonFile = join(options.outDir, `bench-${stamp}.json`);
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  await writeFile(jsonFile, json);
+  await writeFile(join(options.outDir, "latest.json"), json);
+  if (options.markdownFile) await writeBenchmarksMarkdown(options.markdownFile, report);
+  return { report, jsonFile, table: renderText(indexTable(report.indexes)) };
+}
+
+async function runPart(
+  scratch: string,
+  part: string,
+  size: BenchSize,
+  options: RunOptions,
+): Promise<Record<string, unknown>> {
+  const out = join(scratch, `${part}-${size}.json`);
+  const args = [
+    "--expose-gc",
+    "--max-old-space-size=6144",
+    "--import",
+    "tsx",
+    join(REPO_ROOT, "bench/run-size.ts"),
+    `--part=${part}`,
+    `--size=${size}`,
+    `--seed=${options.seed}`,
+    `--cache-dir=${options.cacheDir}`,
+    `--questions=${options.questions}`,
+    `--warmup=${options.warmup}`,
+    `--out=${out}`,
+  ];
+  const code = await new Promise<number | null>((resolveExit, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      stdio: ["ignore", "inherit", "inherit"],
+    });
+    child.on("error", reject);
+    child.on("exit", (exitCode) => resolveExit(exitCode));
+  });
+  if (code !== 0) throw new Error(`benchmark part ${part} for size ${size} exited with ${code}`);
+  return JSON.parse(await readFile(out, "utf8")) as Record<string, unknown>;
+}

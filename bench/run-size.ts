@@ -1,0 +1,43 @@
+/**
+ * One benchmark part for one corpus size, in its own process so sizes and indexes do not
+ * share a heap: `bench/run.ts` starts it with --expose-gc and reads the JSON it writes.
+ */
+import { writeFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { parseSize } from "./harness/bench-corpus.ts";
+import { measureIndexPart } from "./harness/measure-size.ts";
+
+const { values } = parseArgs({
+  options: {
+    part: { type: "string" },
+    size: { type: "string" },
+    seed: { type: "string" },
+    "cache-dir": { type: "string" },
+    questions: { type: "string" },
+    warmup: { type: "string" },
+    out: { type: "string" },
+  },
+});
+
+const options = {
+  size: parseSize(values.size ?? "shipped"),
+  seed: Number(values.seed),
+  cacheDir: values["cache-dir"] ?? "",
+  questions: Number(values.questions),
+  warmup: Number(values.warmup),
+};
+if (!values.out || !options.cacheDir || !Number.isFinite(options.seed)) {
+  console.error("run-size: --out, --cache-dir and --seed are required (bench/run.ts passes them)");
+  process.exit(2);
+}
+
+let result: unknown;
+switch (values.part) {
+  case "indexes":
+    result = await measureIndexPart(options);
+    break;
+  default:
+    console.error(`run-size: unknown --part "${values.part}"`);
+    process.exit(2);
+}
+await writeFile(values.out, JSON.stringify(result));
