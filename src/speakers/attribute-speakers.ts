@@ -1,7 +1,13 @@
 import type { SentenceSpan } from "../text/split-sentences.ts";
 import { findOrganizations, findPersonNames, isNameWord, type Mention } from "./find-mentions.ts";
 import { findRoles } from "./find-roles.ts";
-import { GENERIC_ROLE_WORDS, OUTLET_NOUNS, PRONOUNS, REPORTING_VERBS, ROLE_WORDS } from "./lexicon.ts";
+import {
+  GENERIC_ROLE_WORDS,
+  OUTLET_NOUNS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+} from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
 import { quotationMask, type Token, tokenize } from "./tokens.ts";
 
@@ -35,7 +41,8 @@ export interface ArticleAttribution {
   statements: Statement[];
 }
 
-const NEGATION = /^(not|never|n't|hasn't|hadn't|haven't|didn't|doesn't|don't|won't|wouldn't|hasn’t|didn’t|won’t|refused)$/i;
+const NEGATION =
+  /^(not|never|n't|hasn't|hadn't|haven't|didn't|doesn't|don't|won't|wouldn't|hasn’t|didn’t|won’t|refused)$/i;
 const NOUN_DETERMINERS = /^(the|a|an|these|those|such|his|her|their|its|our|media|new|press)$/i;
 const normRole = (w: string) => (w === "advisor" ? "adviser" : w);
 
@@ -97,7 +104,14 @@ export function attributeSpeakers(
         const sk = surnameKey(m.name);
         if (!bySurname.has(sk)) bySurname.set(sk, sp.key);
       }
-      units.push({ paragraph: p + 1, sentence: s, ...span, tokens, persons, orgs: findOrganizations(text, tokens) });
+      units.push({
+        paragraph: p + 1,
+        sentence: s,
+        ...span,
+        tokens,
+        persons,
+        orgs: findOrganizations(text, tokens),
+      });
     });
   });
 
@@ -108,7 +122,13 @@ export function attributeSpeakers(
       if (unit.persons.some((m) => i >= m.from && i < m.to) || !isNameWord(t)) return;
       const key = bySurname.get(nameKey(t.bare));
       if (!key) return;
-      const m: Mention = { kind: "person", name: t.bare, from: i, to: i + 1, possessive: t.possessive };
+      const m: Mention = {
+        kind: "person",
+        name: t.bare,
+        from: i,
+        to: i + 1,
+        possessive: t.possessive,
+      };
       unit.persons.push(m);
       addRoles(speakers.get(key)!, findRoles(text, unit.tokens, m, unit));
     });
@@ -117,7 +137,9 @@ export function attributeSpeakers(
 
   const keyOf = (m: Mention): string => {
     if (m.kind === "organization") return `org:${nameKey(m.name.replace(/^The /, ""))}`;
-    return bySurname.get(surnameKey(m.name)) && m.to - m.from === 1 ? bySurname.get(surnameKey(m.name))! : nameKey(m.name);
+    return bySurname.get(surnameKey(m.name)) && m.to - m.from === 1
+      ? bySurname.get(surnameKey(m.name))!
+      : nameKey(m.name);
   };
   const org = (m: Mention): ArticleSpeaker => {
     const key = keyOf(m);
@@ -139,14 +161,18 @@ export function attributeSpeakers(
     const noun = words.find((w) => ROLE_WORDS.has(w));
     if (!noun) return null;
     const former = words.includes("former");
-    if (GENERIC_ROLE_WORDS.has(noun) && lastPerson && lastPerson.paragraph === paragraph) return lastPerson.key;
+    if (GENERIC_ROLE_WORDS.has(noun) && lastPerson && lastPerson.paragraph === paragraph)
+      return lastPerson.key;
     let best: string | null = null;
     let bestAt = -1;
     for (const s of speakers.values()) {
       if (s.kind !== "person") continue;
       const fits = s.roles.some((r) => {
         const rw = roleWords(r);
-        return rw.includes("former") === former && words.filter((w) => w !== "former").every((w) => rw.includes(w));
+        return (
+          rw.includes("former") === former &&
+          words.filter((w) => w !== "former").every((w) => rw.includes(w))
+        );
       });
       const at = lastMention.get(s.key) ?? -1;
       if (fits && at > bestAt) {
@@ -155,12 +181,22 @@ export function attributeSpeakers(
       }
     }
     if (best) return best;
-    return GENERIC_ROLE_WORDS.has(noun) && lastPerson && paragraph - lastPerson.paragraph <= 1 ? lastPerson.key : null;
+    return GENERIC_ROLE_WORDS.has(noun) && lastPerson && paragraph - lastPerson.paragraph <= 1
+      ? lastPerson.key
+      : null;
   };
 
   for (const unit of units) {
     const text = paragraphs[unit.paragraph - 1]!;
-    const found = findSpeaker(text, unit, { keyOf, org, person, byRole, lastPerson, lastOrg, speakers });
+    const found = findSpeaker(text, unit, {
+      keyOf,
+      org,
+      person,
+      byRole,
+      lastPerson,
+      lastOrg,
+      speakers,
+    });
     if (found) {
       const sp = speakers.get(found.key)!;
       const current = sp.roles.find((r) => !/^former\b/i.test(r)) ?? sp.roles[0] ?? null;
@@ -230,10 +266,12 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): stri
   const { tokens } = unit;
   const cueStart = tokens[cue]!.start;
   const lastClose = Math.max(text.lastIndexOf('"', cueStart), text.lastIndexOf("”", cueStart));
-  const from = lastClose >= unit.start ? lastClose : unit.start;
-  const inRegion = (m: Mention) => tokens[m.from]!.start >= from && tokens[m.to - 1]!.end <= cueStart;
+  const from = Math.max(lastClose, unit.start);
+  const inRegion = (m: Mention) =>
+    tokens[m.from]!.start >= from && tokens[m.to - 1]!.end <= cueStart;
   const personMention = unit.persons.find((m) => inRegion(m) && !m.possessive);
-  if (personMention) return r.keyOf(personMention).length > 0 ? resolvePerson(personMention, r) : null;
+  if (personMention)
+    return r.keyOf(personMention).length > 0 ? resolvePerson(personMention, r) : null;
   const orgMention = unit.orgs.find(inRegion);
   if (orgMention) return r.org(orgMention).key;
   // The last clause before the verb: "On August 18, the President" -> "the President".
@@ -261,7 +299,9 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver): string | null {
   if (chunk.length === 0 || chunk.split(/\s+/).length > 8) return null;
   const lower = chunk.toLowerCase();
   if (PRONOUNS.has(lower)) {
-    return lower !== "they" && r.lastPerson && unit.paragraph - r.lastPerson.paragraph <= 2 ? r.lastPerson.key : null;
+    return lower !== "they" && r.lastPerson && unit.paragraph - r.lastPerson.paragraph <= 2
+      ? r.lastPerson.key
+      : null;
   }
   const words = roleWords(chunk.replace(/\S+['’]s\s/g, ""));
   if (words.some((w) => OUTLET_NOUNS.has(w))) return r.lastOrg;
@@ -274,7 +314,10 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver): string | null {
   const byRole = r.byRole(words, unit.paragraph);
   if (byRole) return byRole;
   // A lone capitalised word no rule knows ("Putin said" in an article without his full name).
-  if (/^\p{Lu}\p{Ll}+$/u.test(chunk) && isNameWord(unit.tokens.find((t) => t.text === chunk) ?? ({} as Token))) {
+  if (
+    /^\p{Lu}\p{Ll}+$/u.test(chunk) &&
+    isNameWord(unit.tokens.find((t) => t.text === chunk) ?? ({} as Token))
+  ) {
     return r.person(chunk).key;
   }
   return null;

@@ -19,7 +19,8 @@ const OUTLET_TAIL = new Set(
 );
 
 /** Words that may follow an organisation's name as its verb: "the Kremlin has said". */
-const VERB_LIKE = /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|\p{Ll}+ly)$/u;
+const VERB_LIKE =
+  /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|\p{Ll}+ly)$/u;
 
 /** Whether a token can be part of a person's name. */
 export function isNameWord(token: Token): boolean {
@@ -33,7 +34,8 @@ export function isNameWord(token: Token): boolean {
   );
 }
 
-const adjacent = (paragraph: string, a: Token, b: Token) => /^ $/.test(paragraph.slice(a.end, b.start));
+const adjacent = (paragraph: string, a: Token, b: Token) =>
+  /^ $/.test(paragraph.slice(a.end, b.start));
 
 /**
  * Person names of two or more words (particles allowed: "Ursula von der Leyen"). A run
@@ -60,8 +62,7 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
     const beforeThat = tokens[i - 2];
     const inOrgChain =
       before !== undefined &&
-      (/^the$/i.test(before.text) ||
-        (/^(of|for)$/.test(before.text) && beforeThat !== undefined && beforeThat.capitalized));
+      (/^the$/i.test(before.text) || (/^(of|for)$/.test(before.text) && beforeThat?.capitalized));
     if (j - i >= 2 && !inOrgChain) {
       const last = tokens[j - 1]!;
       found.push({

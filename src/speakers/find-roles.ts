@@ -1,5 +1,5 @@
-import { ROLE_QUALIFIERS, ROLE_WORDS, TITLE_AND_PLACE_WORDS } from "./lexicon.ts";
 import type { Mention } from "./find-mentions.ts";
+import { ROLE_QUALIFIERS, ROLE_WORDS, TITLE_AND_PLACE_WORDS } from "./lexicon.ts";
 import type { Token } from "./tokens.ts";
 
 const MAX_ROLE_WORDS = 16;
@@ -25,7 +25,8 @@ function titleBefore(paragraph: string, tokens: readonly Token[], mention: Menti
     const lower = t.bare.toLowerCase();
     const allowed = t.capitalized
       ? TITLE_AND_PLACE_WORDS.has(t.bare) || ROLE_WORDS.has(lower)
-      : (ROLE_WORDS.has(lower) || ROLE_QUALIFIERS.has(lower)) && !/^(the|of|to|for|on)$/.test(lower);
+      : (ROLE_WORDS.has(lower) || ROLE_QUALIFIERS.has(lower)) &&
+        !/^(the|of|to|for|on)$/.test(lower);
     if (!allowed) break;
     i--;
   }
@@ -43,7 +44,8 @@ function appositiveAfter(paragraph: string, end: number, sentenceEnd: number): s
   const phrase = m[2].trim().replace(/[.!?]$/, "");
   if (!/^(\p{Ll}|(a|an|the) |\p{Lu}\p{Ll}+ \p{Lu})/u.test(phrase) && !m[1]) return null;
   const first = phrase.split(" ")[0]?.toLowerCase() ?? "";
-  if (!ROLE_WORDS.has(first) && !/^(a|an|the|now|former|senior|deputy|\p{Lu})/u.test(phrase)) return null;
+  if (!ROLE_WORDS.has(first) && !/^(a|an|the|now|former|senior|deputy|\p{Lu})/u.test(phrase))
+    return null;
   if (!hasRoleWord(phrase) || phrase.split(/\s+/).length > MAX_ROLE_WORDS) return null;
   return phrase.replace(/^(a|an|the) /i, "");
 }

@@ -12,7 +12,7 @@ export interface Token {
   quoted: boolean;
 }
 
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.\-](?=[\p{L}\p{N}]))*\.?/gu;
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}]|['’.-](?=[\p{L}\p{N}]))*\.?/gu;
 
 const ABBREVIATIONS = new Set(
   "Mr. Mrs. Ms. Dr. Gen. Col. Lt. Sgt. Capt. Gov. Sen. Rep. Prof. St. Jr. Sr. Jan. Feb. Mar. Apr. Aug. Sep. Sept. Oct. Nov. Dec.".split(
@@ -50,7 +50,8 @@ export function tokenize(paragraph: string, from: number, to: number, mask: Uint
   for (let m = WORD.exec(paragraph); m && m.index < to; m = WORD.exec(paragraph)) {
     let text = m[0];
     // A trailing period belongs to the word only for abbreviations (U.S., Sept.).
-    if (text.endsWith(".") && !/\.\p{L}+\.$/u.test(text) && !ABBREVIATIONS.has(text)) text = text.slice(0, -1);
+    if (text.endsWith(".") && !/\.\p{L}+\.$/u.test(text) && !ABBREVIATIONS.has(text))
+      text = text.slice(0, -1);
     const possessive = /['’]s$/.test(text) || /s['’]$/.test(text);
     const bare = text.replace(/['’]s$/, "").replace(/s['’]$/, "s");
     tokens.push({

@@ -29,15 +29,16 @@ export const QUESTION_WORDS = new Set(
     "opinion view views position claim claims claimed mention mentioned mentions write wrote written " +
     "about regarding concerning according anything something everything else more other another " +
     "please kindly show give find list tell explain describe know let article articles corpus text report " +
-    "exactly really actually ever all any some lot"
+    "exactly really actually ever all any some lot much many kind sort whether"
   ).split(" "),
 );
 
-const WORD = /[\p{L}\p{N}]+(?:['\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 
 /** British spellings fold to American before stemming (rumour → rumor, organise → organize). */
 function foldSpelling(word: string): string {
-  if (word.length > 4 && /our(s|ed|ing)?$/.test(word)) return word.replace(/our(s|ed|ing)?$/, "or$1");
+  if (word.length > 4 && /our(s|ed|ing)?$/.test(word))
+    return word.replace(/our(s|ed|ing)?$/, "or$1");
   if (word.length > 5 && /is(e|es|ed|ing|ation|ations)$/.test(word)) {
     return word.replace(/is(e|es|ed|ing|ation|ations)$/, "iz$1");
   }
@@ -49,7 +50,7 @@ export function words(text: string): string[] {
   const folded = foldForMatch(text).replace(/(\d),(\d{3})\b/g, "$1$2");
   const out: string[] = [];
   for (const match of folded.matchAll(WORD)) {
-    for (const part of match[0].replace(/'s$/, "").split(/['\-]/)) {
+    for (const part of match[0].replace(/'s$/, "").split(/['-]/)) {
       if (part.length > 0) out.push(part);
     }
   }

@@ -1,5 +1,5 @@
-import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
 import model from "wink-eng-lite-web-model";
+import winkNLP, { type ItemSentence, type ItemToken } from "wink-nlp";
 
 /** A sentence (or a quote-balanced run of sentences) with offsets into its paragraph. */
 export interface SentenceSpan {
