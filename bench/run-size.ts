@@ -5,11 +5,14 @@
 import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { parseSize } from "./harness/bench-corpus.ts";
-import { measureIndexPart } from "./harness/measure-size.ts";
+import { parseIndexKind } from "./harness/index-kinds.ts";
+import { measureEnginePart } from "./harness/measure-engine.ts";
+import { measureIndexPart } from "./harness/measure-index-part.ts";
 
 const { values } = parseArgs({
   options: {
     part: { type: "string" },
+    index: { type: "string" },
     size: { type: "string" },
     seed: { type: "string" },
     "cache-dir": { type: "string" },
@@ -33,6 +36,9 @@ if (!values.out || !options.cacheDir || !Number.isFinite(options.seed)) {
 
 let result: unknown;
 switch (values.part) {
+  case "engine":
+    result = await measureEnginePart(options, parseIndexKind(values.index));
+    break;
   case "indexes":
     result = await measureIndexPart(options);
     break;

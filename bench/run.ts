@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SEED } from "./corpus/generate-corpus.ts";
 import { defaultCacheDir, parseSize } from "./harness/bench-corpus.ts";
+import { type IndexKind, parseIndexKind } from "./harness/index-kinds.ts";
 import { REPO_ROOT, runBenchmarks } from "./harness/run-benchmarks.ts";
 
 const HELP = `Usage: npm run bench -- [options]
@@ -16,6 +17,8 @@ const HELP = `Usage: npm run bench -- [options]
   --questions N     questions asked per size after the warm-up (default 2000)
   --warmup N        untimed calls before timing (default 300)
   --seed N          seed of the synthetic corpus and questions (default ${DEFAULT_SEED})
+  --indexes LIST    indexes to run the whole engine on (default: minisearch,bm25)
+  --no-compare      skip replaying the engine's searches on both indexes side by side
   --quick           a tiny run for smoke tests: shipped,20 with 60 questions; leaves
                     BENCHMARKS.md alone
   --out-dir DIR     where the JSON goes (default bench/results)
@@ -29,6 +32,8 @@ const { values } = parseArgs({
     questions: { type: "string" },
     warmup: { type: "string" },
     seed: { type: "string" },
+    indexes: { type: "string" },
+    "no-compare": { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     "out-dir": { type: "string" },
     "no-markdown": { type: "boolean", default: false },
@@ -61,8 +66,21 @@ try {
   process.exit(2);
 }
 
+let engineIndexes: IndexKind[];
+try {
+  engineIndexes = (values.indexes ?? "minisearch,bm25")
+    .split(",")
+    .filter(Boolean)
+    .map(parseIndexKind);
+} catch (error) {
+  console.error(`--indexes: ${(error as Error).message}`);
+  process.exit(2);
+}
+
 const outcome = await runBenchmarks({
   sizes,
+  engineIndexes,
+  compareIndexes: !values["no-compare"],
   seed: positive("seed", values.seed, DEFAULT_SEED),
   questions: positive("questions", values.questions, quick ? 60 : 2000),
   warmup: positive("warmup", values.warmup, quick ? 10 : 300),

@@ -1,6 +1,17 @@
-import type { IndexedPassage, LexicalHit, LexicalIndex } from "../../src/search/lexical-index.ts";
+import type {
+  IndexedPassage,
+  LexicalHit,
+  LexicalIndex,
+  LexicalSearchOptions,
+} from "../../src/search/lexical-index.ts";
 import { type LatencySummary, nowMs, summarize, timeEach } from "./latency.ts";
 import { memorySnapshot, retainedMiB } from "./memory.ts";
+
+/** One search as the engine made it: analysed terms, limit, and any speaker filter. */
+export interface RecordedSearch {
+  terms: string[];
+  options: LexicalSearchOptions;
+}
 
 export interface IndexCandidate {
   name: string;
@@ -13,7 +24,7 @@ export interface IndexMeasurement {
   /** JS heap plus typed arrays the index retains, in MiB. */
   retainedMiB: number;
   search: LatencySummary;
-  /** Mean number of hits returned (at most `limit`). */
+  /** Mean number of hits a search returned. */
   meanHits: number;
 }
 
@@ -32,22 +43,21 @@ export interface IndexAgreement {
 
 export interface IndexComparison {
   passages: number;
-  limit: number;
   indexes: IndexMeasurement[];
   /** The first candidate (A) against the second (B). */
   agreement: IndexAgreement | null;
 }
 
 /**
- * Builds each candidate over the same passages and times the same analysed queries on
- * each; then compares their top-k. Memory is the retained delta after a GC, so build in
- * a process started with --expose-gc for honest figures.
+ * Builds each candidate over the same passages and replays the same searches on each;
+ * then compares their top 10. Memory is the retained delta after a GC, so run this in a
+ * process started with --expose-gc for honest figures.
  */
 export async function measureIndexes(
   candidates: readonly IndexCandidate[],
   passages: readonly IndexedPassage[],
-  queries: readonly string[][],
-  options: { warmup: number; limit: number; agreementQueries: number },
+  searches: readonly RecordedSearch[],
+  options: { warmup: number; agreementSearches: number },
 ): Promise<IndexComparison> {
   const built: LexicalIndex[] = [];
   const indexes: IndexMeasurement[] = [];
@@ -59,27 +69,30 @@ export async function measureIndexes(
     const after = memorySnapshot();
     built.push(index);
     let hits = 0;
-    const samples = await timeEach(queries, options.warmup, (terms) => {
-      hits += index.search(terms, { limit: options.limit }).length;
+    let calls = 0;
+    const samples = await timeEach(searches, options.warmup, (s) => {
+      hits += index.search(s.terms, s.options).length;
+      calls++;
     });
     indexes.push({
       name: candidate.name,
       buildMs,
       retainedMiB: retainedMiB(before, after),
       search: summarize(samples),
-      meanHits: hits / Math.max(1, queries.length + options.warmup),
+      meanHits: hits / Math.max(1, calls),
     });
   }
   const [a, b] = built;
   const agreement =
-    a && b ? compareRankings(a, b, queries.slice(0, options.agreementQueries), 10) : null;
-  return { passages: passages.length, limit: options.limit, indexes, agreement };
+    a && b ? compareRankings(a, b, searches.slice(0, options.agreementSearches), 10) : null;
+  return { passages: passages.length, indexes, agreement };
 }
 
+/** How far B's top `k` agrees with A's, over the same searches (filters included). */
 export function compareRankings(
   a: LexicalIndex,
   b: LexicalIndex,
-  queries: readonly string[][],
+  searches: readonly RecordedSearch[],
   k: number,
 ): IndexAgreement {
   let counted = 0;
@@ -88,9 +101,10 @@ export function compareRankings(
   let top1 = 0;
   let sameScores = 0;
   let scored = 0;
-  for (const terms of queries) {
-    const fullA = a.search(terms);
-    const topB = b.search(terms, { limit: k });
+  for (const { terms, options } of searches) {
+    // A's whole ranking, so a passage of B's that ties A's k-th can be recognised.
+    const fullA = a.search(terms, { ...options, limit: Number.MAX_SAFE_INTEGER });
+    const topB = b.search(terms, { ...options, limit: k });
     const topA = fullA.slice(0, k);
     if (topA.length === 0 && topB.length === 0) continue;
     counted++;

@@ -1,5 +1,6 @@
 import type { MachineInfo } from "./machine.ts";
-import type { IndexPartResult } from "./measure-size.ts";
+import type { EnginePartResult } from "./measure-engine.ts";
+import type { IndexPartResult } from "./measure-index-part.ts";
 
 export interface BenchReport {
   startedAt: string;
@@ -8,50 +9,88 @@ export interface BenchReport {
   seed: number;
   questionsPerSize: number;
   warmup: number;
+  engine: EnginePartResult[];
   indexes: IndexPartResult[];
 }
 
-type Table = { header: string[]; rows: string[][] };
+export interface Table {
+  header: string[];
+  rows: string[][];
+}
 
 const ms = (x: number): string =>
   !Number.isFinite(x) ? "-" : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0);
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "-");
-const mib = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : "-");
+const mib = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : "-");
+const seconds = (x: number): string => (x / 1000).toFixed(2);
 
-function sizeLabel(size: IndexPartResult["size"]): string {
+function sizeLabel(size: EnginePartResult["size"]): string {
   return size === "shipped" ? "shipped" : `${size.toLocaleString("en-US")} synthetic`;
 }
 
-export function indexTable(results: readonly IndexPartResult[]): Table {
-  const rows: string[][] = [];
-  for (const r of results) {
-    for (const index of r.comparison.indexes) {
-      rows.push([
-        sizeLabel(r.size),
-        String(r.paragraphs),
-        String(r.comparison.passages),
-        index.name,
-        ms(index.buildMs),
-        mib(index.retainedMiB),
-        ms(index.search.p50),
-        ms(index.search.p95),
-        ms(index.search.p99),
-        index === r.comparison.indexes[0] ? "" : agreementCell(r),
-      ]);
-    }
-  }
+export function engineTable(results: readonly EnginePartResult[]): Table {
   return {
     header: [
       "corpus",
       "paragraphs",
       "passages",
       "index",
+      "cold start s",
+      "(load + build)",
+      "RSS MiB",
+      "ask p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "answered: speaker / topic / unanswerable",
+    ],
+    rows: results.map((r) => [
+      sizeLabel(r.size),
+      String(r.paragraphs),
+      String(r.passages),
+      r.index,
+      seconds(r.coldStartMs),
+      `${seconds(r.loadCorpusMs)} + ${seconds(r.buildEngineMs)}`,
+      mib(r.memory.rss),
+      ms(r.ask.p50),
+      ms(r.ask.p95),
+      ms(r.ask.p99),
+      [r.outcomes.speaker, r.outcomes.topic, r.outcomes.unanswerable]
+        .map((o) => pct(o.answered / Math.max(1, o.answered + o.not_found)))
+        .join(" / "),
+    ]),
+  };
+}
+
+export function indexTable(results: readonly IndexPartResult[]): Table {
+  const rows: string[][] = [];
+  for (const r of results) {
+    r.comparison.indexes.forEach((index, i) => {
+      rows.push([
+        sizeLabel(r.size),
+        String(r.comparison.passages),
+        String(r.searches),
+        index.name,
+        ms(index.buildMs),
+        mib(index.retainedMiB),
+        ms(index.search.p50),
+        ms(index.search.p95),
+        ms(index.search.p99),
+        i === 0 ? "" : agreementCell(r),
+      ]);
+    });
+  }
+  return {
+    header: [
+      "corpus",
+      "passages",
+      "searches",
+      "index",
       "build ms",
       "index MiB",
       "search p50 ms",
       "p95 ms",
       "p99 ms",
-      "top-10 agreement",
+      "top-10 agreement (top-1)",
     ],
     rows,
   };
@@ -60,7 +99,36 @@ export function indexTable(results: readonly IndexPartResult[]): Table {
 function agreementCell(r: IndexPartResult): string {
   const a = r.comparison.agreement;
   if (!a) return "-";
-  return `${pct(a.topKOverlapWithTies)} (top-1 ${pct(a.top1Same)})`;
+  return `${pct(a.topKOverlapWithTies)} (${pct(a.top1Same)})`;
+}
+
+/** The issue's targets, checked against this run's figures. */
+export function targetLines(results: readonly EnginePartResult[]): string[] {
+  const lines: string[] = [];
+  const check = (ok: boolean, text: string) => lines.push(`- ${ok ? "✅" : "❌"} ${text}`);
+  for (const r of results) {
+    const label = `${sizeLabel(r.size)}, ${r.index}`;
+    if (r.size === "shipped") {
+      check(r.ask.p99 <= 1, `ask p99 ≤ 1 ms on the shipped corpus (${label}): ${ms(r.ask.p99)} ms`);
+    }
+    if (r.size === 1000) {
+      check(
+        r.coldStartMs <= 1000,
+        `cold start ≤ 1 s at 1,000 articles (${label}): ${seconds(r.coldStartMs)} s`,
+      );
+    }
+    if (r.paragraphs >= 90_000) {
+      check(
+        r.ask.p99 <= 5,
+        `ask p99 ≤ 5 ms at ${r.paragraphs.toLocaleString("en-US")} paragraphs (${label}): ${ms(r.ask.p99)} ms`,
+      );
+      check(
+        r.memory.rss <= 400,
+        `RSS ≤ 400 MB at ${r.paragraphs.toLocaleString("en-US")} paragraphs (${label}): ${mib(r.memory.rss)} MiB`,
+      );
+    }
+  }
+  return lines;
 }
 
 /** A fixed-width table for the terminal. */
@@ -87,13 +155,33 @@ export function renderMarkdown(table: Table): string {
 
 export function renderMachine(report: BenchReport): string {
   const m = report.machine;
-  const loads = report.indexes.flatMap((r) => [...r.loadavg.before, ...r.loadavg.after]);
+  const loads = [...report.engine, ...report.indexes].flatMap((r) => [r.load.before, r.load.after]);
   const maxLoad = loads.length > 0 ? Math.max(...loads).toFixed(2) : "-";
   return [
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.platform}`,
     `- Node: ${m.node}`,
-    `- Run: ${report.startedAt}, seed ${report.seed}, ${report.questionsPerSize} questions per size after ${report.warmup} warm-up calls`,
+    `- Run: ${report.startedAt}, seed ${report.seed}, ${report.questionsPerSize} questions per size after ${report.warmup} warm-up calls, each part in a fresh process (node --expose-gc)`,
     `- Highest 1-minute load average seen during the run: ${maxLoad} (other work on the machine inflates tail latencies)`,
     `- Command: \`${report.command}\``,
   ].join("\n");
+}
+
+/** Everything the terminal shows after a run. */
+export function renderReportText(report: BenchReport): string {
+  const parts: string[] = [];
+  if (report.engine.length > 0) {
+    parts.push(
+      "Engine: cold start, memory and ask() latency",
+      renderText(engineTable(report.engine)),
+    );
+  }
+  if (report.indexes.length > 0) {
+    parts.push(
+      "Lexical indexes side by side (the engine's own searches, replayed)",
+      renderText(indexTable(report.indexes)),
+    );
+  }
+  const targets = targetLines(report.engine);
+  if (targets.length > 0) parts.push("Targets", targets.join("\n"));
+  return parts.join("\n\n");
 }

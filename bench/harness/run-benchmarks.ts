@@ -3,9 +3,11 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { BenchSize } from "./bench-corpus.ts";
+import type { IndexKind } from "./index-kinds.ts";
 import { describeMachine } from "./machine.ts";
-import type { IndexPartResult } from "./measure-size.ts";
-import { type BenchReport, indexTable, renderText } from "./report.ts";
+import type { EnginePartResult } from "./measure-engine.ts";
+import type { IndexPartResult } from "./measure-index-part.ts";
+import { type BenchReport, renderReportText } from "./report.ts";
 import { writeBenchmarksMarkdown } from "./write-markdown.ts";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
@@ -15,6 +17,10 @@ export interface RunOptions {
   seed: number;
   questions: number;
   warmup: number;
+  /** Indexes to run the whole engine on, each in its own process per size. */
+  engineIndexes: IndexKind[];
+  /** Also replay the engine's searches on both indexes side by side. */
+  compareIndexes: boolean;
   cacheDir: string;
   /** Where the JSON results go (bench/results by default). */
   outDir: string;
@@ -43,14 +49,21 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
     seed: options.seed,
     questionsPerSize: options.questions,
     warmup: options.warmup,
+    engine: [],
     indexes: [],
   };
   try {
     for (const size of options.sizes) {
-      log(`bench: ${size} — lexical indexes side by side`);
-      report.indexes.push(
-        (await runPart(scratch, "indexes", size, options)) as unknown as IndexPartResult,
-      );
+      for (const index of options.engineIndexes) {
+        log(`bench: ${size} articles — engine on ${index}`);
+        const result = await runPart(scratch, ["--part=engine", `--index=${index}`], size, options);
+        report.engine.push(result as unknown as EnginePartResult);
+      }
+      if (options.compareIndexes) {
+        log(`bench: ${size} articles — lexical indexes side by side`);
+        const result = await runPart(scratch, ["--part=indexes"], size, options);
+        report.indexes.push(result as unknown as IndexPartResult);
+      }
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -62,23 +75,25 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
   await writeFile(jsonFile, json);
   await writeFile(join(options.outDir, "latest.json"), json);
   if (options.markdownFile) await writeBenchmarksMarkdown(options.markdownFile, report);
-  return { report, jsonFile, table: renderText(indexTable(report.indexes)) };
+  return { report, jsonFile, table: renderReportText(report) };
 }
+
+let parts = 0;
 
 async function runPart(
   scratch: string,
-  part: string,
+  partArgs: string[],
   size: BenchSize,
   options: RunOptions,
 ): Promise<Record<string, unknown>> {
-  const out = join(scratch, `${part}-${size}.json`);
+  const out = join(scratch, `part-${++parts}.json`);
   const args = [
     "--expose-gc",
     "--max-old-space-size=6144",
     "--import",
     "tsx",
     join(REPO_ROOT, "bench/run-size.ts"),
-    `--part=${part}`,
+    ...partArgs,
     `--size=${size}`,
     `--seed=${options.seed}`,
     `--cache-dir=${options.cacheDir}`,
@@ -94,6 +109,8 @@ async function runPart(
     child.on("error", reject);
     child.on("exit", (exitCode) => resolveExit(exitCode));
   });
-  if (code !== 0) throw new Error(`benchmark part ${part} for size ${size} exited with ${code}`);
+  if (code !== 0) {
+    throw new Error(`benchmark part ${partArgs.join(" ")} for size ${size} exited with ${code}`);
+  }
   return JSON.parse(await readFile(out, "utf8")) as Record<string, unknown>;
 }

@@ -1,5 +1,12 @@
 import { readFile, writeFile } from "node:fs/promises";
-import { type BenchReport, indexTable, renderMachine, renderMarkdown } from "./report.ts";
+import {
+  type BenchReport,
+  engineTable,
+  indexTable,
+  renderMachine,
+  renderMarkdown,
+  targetLines,
+} from "./report.ts";
 
 const START = "<!-- bench:results:start -->";
 const END = "<!-- bench:results:end -->";
@@ -31,9 +38,17 @@ export async function writeBenchmarksMarkdown(path: string, report: BenchReport)
     "",
     renderMachine(report),
     "",
-    "### Lexical indexes side by side",
+    "### Engine: cold start, memory and `ask` latency",
+    "",
+    renderMarkdown(engineTable(report.engine)),
+    "",
+    "### Lexical indexes side by side (the engine's own searches, replayed)",
     "",
     renderMarkdown(indexTable(report.indexes)),
+    "",
+    "### Targets",
+    "",
+    ...targetLines(report.engine),
     END,
   ].join("\n");
   const before = current.slice(0, current.indexOf(START));

@@ -43,6 +43,10 @@ const TEXT = 0;
 const CONTEXT = 1;
 /** A term's frequency in one field is capped here; past it BM25 saturates anyway. */
 const MAX_TF = 255;
+/** Matched terms are tracked as bits of one 32-bit word; longer queries keep their first 32. */
+const MAX_QUERY_TERMS = 32;
+/** Hits returned when a search names no limit (as the minisearch index does). */
+export const DEFAULT_LIMIT = 50;
 
 class GrowableUint32 {
   data = new Uint32Array(1024);
@@ -60,6 +64,18 @@ class GrowableUint32 {
 export function bm25IndexFactory(options: Bm25Options): LexicalIndexFactory {
   return (passages) => createBm25Index(passages, options);
 }
+
+/** The engine's passages arrive as analysed terms joined by single spaces. */
+export function splitTerms(text: string): string[] {
+  return text.split(" ").filter((term) => term.length > 0);
+}
+
+/**
+ * The engine's BM25 index: passages already analysed (terms joined by spaces), weighted
+ * as the minisearch index weighs them (text 2, context 0.5), so either can serve.
+ */
+export const createBm25SearchIndex: LexicalIndexFactory = (passages) =>
+  createBm25Index(passages, { analyze: splitTerms, textBoost: 2, contextBoost: 0.5 });
 
 export function createBm25Index(
   passages: readonly IndexedPassage[],
@@ -181,7 +197,10 @@ export function createBm25Index(
       return id === undefined ? 0 : (offsets[id + 1] as number) - (offsets[id] as number);
     },
     search(queryTerms: readonly string[], searchOptions: LexicalSearchOptions = {}): LexicalHit[] {
-      const unique = [...new Set(queryTerms)].filter((t) => termIds.has(t)).slice(0, 32);
+      // A term asked twice weighs twice (as in minisearch); coordination counts it once.
+      const counts = new Map<string, number>();
+      for (const t of queryTerms) if (termIds.has(t)) counts.set(t, (counts.get(t) ?? 0) + 1);
+      const unique = [...counts.keys()].slice(0, MAX_QUERY_TERMS);
       if (unique.length === 0 || n === 0) return [];
       generation = (generation + 1) >>> 0;
       if (generation === 0) {
@@ -192,8 +211,9 @@ export function createBm25Index(
       for (let q = 0; q < unique.length; q++) {
         const term = termIds.get(unique[q] as string) as number;
         const bit = 1 << q;
-        const weightText = boosts[TEXT] * idf(fieldDf[TEXT][term] as number);
-        const weightContext = boosts[CONTEXT] * idf(fieldDf[CONTEXT][term] as number);
+        const times = counts.get(unique[q] as string) as number;
+        const weightText = times * boosts[TEXT] * idf(fieldDf[TEXT][term] as number);
+        const weightContext = times * boosts[CONTEXT] * idf(fieldDf[CONTEXT][term] as number);
         const end = offsets[term + 1] as number;
         for (let i = offsets[term] as number; i < end; i++) {
           const doc = postingDoc[i] as number;
@@ -225,7 +245,7 @@ export function createBm25Index(
   };
 
   function topHits(count: number, options: LexicalSearchOptions, unique: string[]): LexicalHit[] {
-    const limit = options.limit ?? Number.POSITIVE_INFINITY;
+    const limit = options.limit ?? DEFAULT_LIMIT;
     if (limit <= 0) return [];
     const filter = options.filter;
     // A bounded min-heap of document numbers keeps the best `limit` without sorting all.
