@@ -65,9 +65,12 @@ export function bm25IndexFactory(options: Bm25Options): LexicalIndexFactory {
   return (passages) => createBm25Index(passages, options);
 }
 
-/** The engine's passages arrive as analysed terms joined by single spaces. */
+/**
+ * The engine's passages arrive as analysed terms joined by spaces. Empty pieces are kept:
+ * they count towards a field's length exactly as in minisearch, so both score alike.
+ */
 export function splitTerms(text: string): string[] {
-  return text.split(" ").filter((term) => term.length > 0);
+  return text.split(" ");
 }
 
 /**
@@ -123,7 +126,15 @@ export function createBm25Index(
       const tokens = field === TEXT ? options.analyze(passage.text) : lastContextTokens;
       const shift = field * 8;
       let distinct = 0;
+      let countedEmpty = false;
       for (const token of tokens) {
+        // An empty token (from doubled spaces) counts towards length, as in minisearch,
+        // but is never indexed: no query can ask for it.
+        if (token.length === 0) {
+          if (!countedEmpty) distinct++;
+          countedEmpty = true;
+          continue;
+        }
         let id = termIds.get(token);
         if (id === undefined) {
           id = terms.length;

@@ -1,0 +1,172 @@
+import { describe, expect, it } from "vitest";
+import { createPrng } from "../../bench/corpus/prng.ts";
+import {
+  createBm25Index,
+  createBm25SearchIndex,
+  DEFAULT_LIMIT,
+  splitTerms,
+} from "../../src/search/bm25-index.ts";
+import type { IndexedPassage } from "../../src/search/lexical-index.ts";
+import { createMiniSearchIndex } from "../../src/search/minisearch-index.ts";
+
+const K1 = 1.2;
+const B = 0.7;
+const DELTA = 0.5;
+
+interface RefOptions {
+  boosts: [number, number];
+  coordination: boolean;
+  distinctLength: boolean;
+}
+
+/** Textbook BM25+ computed the slow way, document by document, as the reference. */
+function bruteForce(passages: readonly IndexedPassage[], query: readonly string[], o: RefOptions) {
+  const n = passages.length;
+  const fields = passages.map((p) => [splitTerms(p.text), splitTerms(p.context)]);
+  const length = (tokens: string[]) => (o.distinctLength ? new Set(tokens).size : tokens.length);
+  const average = [0, 1].map((f) => fields.reduce((s, d) => s + length(d[f]!), 0) / n);
+  const df = (term: string, f: number) => fields.filter((d) => d[f]!.includes(term)).length;
+  const hits: { id: number; score: number; matched: string[] }[] = [];
+  passages.forEach((p, d) => {
+    let score = 0;
+    const matched = new Set<string>();
+    for (const term of query) {
+      for (const f of [0, 1]) {
+        const tokens = fields[d]![f]!;
+        const tf = tokens.filter((t) => t === term).length;
+        if (tf === 0) continue;
+        matched.add(term);
+        const idf = Math.log(1 + (n - df(term, f) + 0.5) / (df(term, f) + 0.5));
+        const norm = K1 * (1 - B + (B * length(tokens)) / average[f]!);
+        score += o.boosts[f]! * idf * (DELTA + (tf * (K1 + 1)) / (tf + norm));
+      }
+    }
+    if (matched.size > 0) {
+      hits.push({
+        id: p.id,
+        score: o.coordination ? score * matched.size : score,
+        matched: [...matched],
+      });
+    }
+  });
+  return hits.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** A small corpus with skewed term frequencies and repeated terms, like analysed news. */
+function smallCorpus(seed: number, count: number): IndexedPassage[] {
+  const prng = createPrng(seed);
+  const vocabulary = Array.from({ length: 60 }, (_, i) => `t${i}`);
+  const words = (k: number) => Array.from({ length: k }, () => prng.zipf(vocabulary, 1)).join(" ");
+  return Array.from({ length: count }, (_, id) => ({
+    id,
+    text: words(prng.between(1, 12)),
+    context: words(prng.between(0, 30)),
+  }));
+}
+
+describe("createBm25Index", () => {
+  const passages = smallCorpus(3, 120);
+  const queries = [["t0"], ["t3", "t17"], ["t1", "t2", "t40"], ["t5", "t5", "t9"], ["t59", "t58"]];
+
+  it.each([
+    { boosts: [2, 0.5], coordination: true, distinctLength: true },
+    { boosts: [1, 1], coordination: false, distinctLength: false },
+  ] as RefOptions[])("scores every passage as brute-force BM25+ does (%o)", (o) => {
+    const index = createBm25Index(passages, {
+      analyze: splitTerms,
+      textBoost: o.boosts[0],
+      contextBoost: o.boosts[1],
+      coordination: o.coordination,
+      fieldLength: o.distinctLength ? "distinct" : "tokens",
+    });
+    for (const query of queries) {
+      const expected = bruteForce(passages, query, o);
+      const actual = index.search(query, { limit: 1000 });
+      expect(actual.map((h) => h.id)).toEqual(expected.map((h) => h.id));
+      actual.forEach((hit, i) => {
+        expect(hit.score).toBeCloseTo(expected[i]!.score, 9);
+        expect([...hit.matched].sort()).toEqual([...expected[i]!.matched].sort());
+      });
+    }
+  });
+
+  it("keeps only the best `limit` hits, and DEFAULT_LIMIT when none is named", () => {
+    const many = smallCorpus(5, 400);
+    const index = createBm25Index(many, { analyze: splitTerms });
+    const all = index.search(["t0", "t1"], { limit: 10_000 });
+    expect(all.length).toBeGreaterThan(DEFAULT_LIMIT);
+    expect(index.search(["t0", "t1"])).toEqual(all.slice(0, DEFAULT_LIMIT));
+    expect(index.search(["t0", "t1"], { limit: 7 })).toEqual(all.slice(0, 7));
+    expect(index.search(["t0"], { limit: 0 })).toEqual([]);
+  });
+
+  it("applies a filter before taking the top hits", () => {
+    const index = createBm25Index(passages, { analyze: splitTerms });
+    const even = index.search(["t0", "t2"], { filter: (id) => id % 2 === 0, limit: 5 });
+    const all = index.search(["t0", "t2"], { limit: 1000 }).filter((h) => h.id % 2 === 0);
+    expect(even).toEqual(all.slice(0, 5));
+  });
+
+  it("counts document frequency across both fields and ignores unknown terms", () => {
+    const index = createBm25Index(
+      [
+        { id: 0, text: "lavrov talk", context: "moscow" },
+        { id: 1, text: "talk", context: "lavrov lavrov" },
+        { id: 2, text: "kyiv", context: "" },
+      ],
+      { analyze: splitTerms },
+    );
+    expect(index.size).toBe(3);
+    expect(index.documentFrequency("lavrov")).toBe(2);
+    expect(index.documentFrequency("kyiv")).toBe(1);
+    expect(index.documentFrequency("absent")).toBe(0);
+    expect(index.search(["absent"])).toEqual([]);
+    expect(index.search([])).toEqual([]);
+    expect(index.search(["absent", "kyiv"]).map((h) => h.id)).toEqual([2]);
+  });
+
+  it("gives the same results when searched again (the accumulator is reused)", () => {
+    const index = createBm25Index(passages, { analyze: splitTerms });
+    const first = index.search(["t3", "t17"]);
+    index.search(["t0", "t1", "t2"]);
+    expect(index.search(["t3", "t17"])).toEqual(first);
+  });
+
+  it("maps hits back to passage ids given in any order", () => {
+    const shuffled = [
+      { id: 2, text: "gamma", context: "" },
+      { id: 0, text: "alpha", context: "" },
+      { id: 1, text: "beta alpha", context: "" },
+    ];
+    const index = createBm25Index(shuffled, { analyze: splitTerms });
+    expect(index.search(["gamma"]).map((h) => h.id)).toEqual([2]);
+    expect(new Set(index.search(["alpha"]).map((h) => h.id))).toEqual(new Set([0, 1]));
+  });
+
+  it("refuses ids that are not dense and unique", () => {
+    const bad = (ids: number[]) => () =>
+      createBm25Index(
+        ids.map((id) => ({ id, text: "x", context: "" })),
+        { analyze: splitTerms },
+      );
+    expect(bad([0, 2])).toThrow(/dense and unique/);
+    expect(bad([0, 0])).toThrow(/dense and unique/);
+    expect(bad([-1, 0])).toThrow(/dense and unique/);
+  });
+});
+
+describe("createBm25SearchIndex", () => {
+  it("ranks and scores as the engine's minisearch index does", () => {
+    const passages = smallCorpus(11, 300);
+    const bm25 = createBm25SearchIndex(passages);
+    const mini = createMiniSearchIndex(passages);
+    for (const query of [["t0"], ["t4", "t12"], ["t1", "t30", "t31"], ["t8", "t2"]]) {
+      const a = mini.search(query, { limit: 20 });
+      const b = bm25.search(query, { limit: 20 });
+      expect(b.length).toBe(a.length);
+      b.forEach((hit, i) => expect(hit.score).toBeCloseTo(a[i]!.score, 6));
+      for (const term of query)
+        expect(bm25.documentFrequency(term)).toBe(mini.documentFrequency(term));
+    }
+  });
+});
