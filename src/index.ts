@@ -34,3 +34,7 @@ export { parseConfig, readEnvironment } from "./config/read-environment.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
+
+// The optional LLM mode: its configuration, and the composer and rewriter it builds.
+export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
+export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
