@@ -28,5 +28,10 @@ export function renderAnswerPlain(answer: Answer): string {
     answer.moreQuotes > 0
       ? `\n\n(${answer.moreQuotes} more quote${answer.moreQuotes === 1 ? "" : "s"}: ask "what else?")`
       : "";
-  return `${answer.text}${more}`;
+  // In LLM mode the text is the model's short answer: the verified quotes follow it.
+  const quotes =
+    answer.mode === "llm" && answer.quotes.length > 0
+      ? `\n\n${renderQuotesPlain(answer.quotes)}`
+      : "";
+  return `${answer.text}${quotes}${more}`;
 }

@@ -12,7 +12,9 @@ export type FakeReply =
   /** Takes the request and never answers. */
   | { kind: "stall" }
   /** Sends the headers and the first part of a body, then nothing more. */
-  | { kind: "stall_body"; partial: string };
+  | { kind: "stall_body"; partial: string }
+  /** Decides from the request (e.g. to name the passage id retrieval gave a paragraph). */
+  | { kind: "respond"; reply: (request: RecordedRequest) => FakeReply };
 
 export interface RecordedRequest {
   method: string;
@@ -70,7 +72,15 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         return;
       }
       served++;
-      serve(res, reply, served, (body as { model?: string })?.model ?? "fake-model");
+      const request = requests[requests.length - 1] as RecordedRequest;
+      let chosen: FakeReply;
+      try {
+        chosen = reply.kind === "respond" ? reply.reply(request) : reply;
+      } catch (error) {
+        // A test's decision failed: answer so the test fails on its assertions, not a crash.
+        chosen = { kind: "json", status: 500, body: { error: { message: `fake: ${error}` } } };
+      }
+      serve(res, chosen, served, (body as { model?: string })?.model ?? "fake-model");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -120,6 +130,7 @@ function serve(res: ServerResponse, reply: FakeReply, n: number, model: string):
       res.end(reply.body);
       return;
     case "stall":
+    case "respond":
       return;
     case "stall_body":
       res.writeHead(200, { "content-type": "application/json" });
@@ -136,4 +147,20 @@ function sendJson(
 ): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** The passages of a compose request, by id, as the model read them. */
+export function passagesOf(request: RecordedRequest): Map<string, string> {
+  const user = String(request.body?.messages?.[1]?.content ?? "");
+  const out = new Map<string, string>();
+  for (const match of user.matchAll(/^\[(P\d+)\] .*\n(.*)$/gm)) {
+    out.set(match[1] as string, match[2] as string);
+  }
+  return out;
+}
+
+/** The id the request gave the passage holding `words`; throws when none holds them. */
+export function passageIdOf(request: RecordedRequest, words: string): string {
+  for (const [id, text] of passagesOf(request)) if (text.includes(words)) return id;
+  throw new Error(`no passage of the request holds: ${words}`);
 }
