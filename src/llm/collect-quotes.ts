@@ -1,9 +1,9 @@
 import type { Quote } from "../answer/answer.ts";
 import { buildQuote } from "../answer/build-quote.ts";
 import type { RetrievedPassage } from "../engine/composer.ts";
-import { findNormalized } from "../text/normalize.ts";
+import { findNormalized, foldForMatch } from "../text/normalize.ts";
 import type { Claim } from "./answer-schema.ts";
-import { locateSpan, type Span, toSentenceRanges } from "./locate-span.ts";
+import { locateSpan, MIN_SPAN_CHARS, type Span, toSentenceRanges } from "./locate-span.ts";
 
 /** Why a claim of the model showed no quote. */
 export type DroppedClaim = "unknown_passage" | "span_not_found" | "quote_limit" | "already_shown";
@@ -15,7 +15,8 @@ export interface QuoteCollector {
   addClaim(claim: Claim): DroppedClaim | null;
   /**
    * Whether words the model put in quotation marks are shown in a quote: true when a shown
-   * quote holds them, or when a passage does and its sentence can still be added.
+   * quote holds them, or when a passage holds a span of them long enough to be a quote and
+   * its sentence can still be added.
    */
   confirmQuoted(words: string): boolean;
 }
@@ -77,6 +78,8 @@ export function createQuoteCollector(
     },
     confirmQuoted(words) {
       if (quotes.some((q) => findNormalized(q.text, words))) return true;
+      // A word or two occurs in many sentences: only a real span may bring in a new quote.
+      if (foldForMatch(words).length < MIN_SPAN_CHARS) return false;
       for (const passage of passages) {
         const span = findNormalized(passage.text, words);
         if (span && add(passage, span) === null) return true;

@@ -92,7 +92,7 @@ export function createLlmComposer(options: LlmComposerOptions): AnswerComposer {
       if (dropped.length > 0 || stripped.unverified.length > 0) {
         logger.info(
           { dropped, unverifiedQuotes: stripped.unverified.length },
-          "LLM answer: unverified claims removed",
+          "LLM answer: unverified claims or quotations removed",
         );
       }
       return {

@@ -138,7 +138,9 @@ describe("LLM composer against a fake OpenAI-compatible server", () => {
     expect(answer.text).toBe("Lavrov ruled out talks after Kursk. Both spoke in August.");
     expect(answer.text).not.toContain("never negotiate");
     expectSound(answer);
-    const note = logger.records.find((r) => r.msg.includes("unverified claims removed"));
+    const note = logger.records.find((r) =>
+      r.msg.includes("unverified claims or quotations removed"),
+    );
     expect(note?.fields.dropped).toEqual([{ passage: "P2", why: "span_not_found" }]);
   });
 
@@ -329,6 +331,40 @@ describe("LLM composer against a fake OpenAI-compatible server", () => {
     expect(fallbackReasons(logger)).toEqual(["timeout"]);
   });
 
+  it("does not retry a reply cut at the model's length limit", async () => {
+    const { composer, logger } = setup();
+    fake.enqueue(
+      {
+        kind: "completion",
+        content: JSON.stringify(GOOD_REPLY).slice(0, 60),
+        finishReason: "length",
+      },
+      jsonReply(GOOD_REPLY),
+    );
+    const request = input();
+    const answer = await composer.compose(request);
+
+    expect(answer).toBe(request.extractive);
+    expectSound(answer);
+    expect(fake.requests).toHaveLength(1);
+    expect(fallbackReasons(logger)).toEqual(["truncated_output"]);
+  });
+
+  it("retries a refused connection, then falls back", async () => {
+    const closed = await startFakeOpenAi();
+    const baseURL = closed.baseURL;
+    await closed.close();
+    const { composer, logger } = setup({ baseURL, maxRetries: 1 });
+    const request = input();
+    const answer = await composer.compose(request);
+
+    expect(answer).toBe(request.extractive);
+    expectSound(answer);
+    expect(fallbackReasons(logger)).toEqual(["connection_error"]);
+    const retried = logger.records.filter((r) => r.msg === "retrying the model");
+    expect(retried).toHaveLength(1);
+  });
+
   it("stops when the caller aborts", async () => {
     const { composer, logger } = setup();
     fake.enqueue({ kind: "stall" });
@@ -478,5 +514,28 @@ describe("LLM composer and injected instructions", () => {
     const user = fake.requests[0]?.body.messages[1].content as string;
     const nonce = /<passages-([0-9a-f]+)>/.exec(user)?.[1];
     expect(user.split(`</passages-${nonce}>`)).toHaveLength(2);
+  });
+});
+
+describe("LLM composer and quotations in the model's own text", () => {
+  it("adds the sentence of a quotation found in a passage, and cuts a short one nothing shows", async () => {
+    const { composer } = setup();
+    fake.enqueue(
+      jsonReply({
+        answered: true,
+        answer:
+          'Lavrov ruled out talks. Ushakov said talks would be "entirely inappropriate" at the moment. Putin spoke of "terms".',
+        claims: [{ passage_id: "P1", quote: "there can be no talk of negotiations" }],
+      }),
+    );
+    const answer = await composer.compose(input());
+
+    expect(answer.mode).toBe("llm");
+    expect(answer.text).toBe(
+      'Lavrov ruled out talks. Ushakov said talks would be "entirely inappropriate" at the moment.',
+    );
+    expect(answer.quotes.map((q) => q.source.paragraph)).toEqual([12, 13]);
+    expect(answer.quotes[1]?.speaker).toBe("Yuri Ushakov");
+    expectSound(answer);
   });
 });
