@@ -16,7 +16,8 @@ export type ModelFailure =
   | "malformed_output"
   | "truncated_output"
   | "refused"
-  | "request_rejected";
+  | "request_rejected"
+  | "unexpected_error";
 
 export type ModelResult<T> =
   | { ok: true; value: T; attempts: number }
@@ -164,7 +165,7 @@ export function createModelCaller(
     if (error instanceof SyntaxError) {
       return new AttemptError("malformed_output", "the response body is not JSON", true);
     }
-    return new AttemptError("connection_error", (error as Error)?.message ?? String(error), false);
+    return new AttemptError("unexpected_error", (error as Error)?.message ?? String(error), false);
   }
 
   return {
