@@ -5,7 +5,9 @@
 import {
   AppError,
   createLogger,
+  type Engine,
   EngineConfigSchema,
+  llmEngineOptions,
   loadEngine,
   parseConfig,
   readEnvironment,
@@ -16,7 +18,14 @@ async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
-  const engine = await loadEngine(config, logger);
+  let loaded: Engine | undefined;
+  const llm = llmEngineOptions(env, {
+    logger,
+    maxQuotes: config.MAX_QUOTES,
+    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
+  });
+  const engine = await loadEngine(config, logger, llm);
+  loaded = engine;
   process.stderr.write(
     "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
       "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +
