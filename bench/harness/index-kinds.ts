@@ -1,16 +1,11 @@
-import { createBm25SearchIndex } from "../../src/search/bm25-index.ts";
-import type { LexicalIndexFactory } from "../../src/search/lexical-index.ts";
-import { createMiniSearchIndex } from "../../src/search/minisearch-index.ts";
+import { SEARCH_INDEXES, type SearchIndexName } from "../../src/search/search-indexes.ts";
 
-/** The lexical indexes the engine can run on, by the name the benchmark reports. */
-export const INDEX_KINDS = {
-  minisearch: createMiniSearchIndex,
-  bm25: createBm25SearchIndex,
-} satisfies Record<string, LexicalIndexFactory>;
+/** The lexical indexes the engine can run on, by the name SEARCH_INDEX gives them. */
+export const INDEX_KINDS = SEARCH_INDEXES;
 
-export type IndexKind = keyof typeof INDEX_KINDS;
+export type IndexKind = SearchIndexName;
 
 export function parseIndexKind(text: string | undefined): IndexKind {
-  if (text === "minisearch" || text === "bm25") return text;
-  throw new Error(`index "${text}" is not one of: ${Object.keys(INDEX_KINDS).join(", ")}`);
+  if (text !== undefined && text in SEARCH_INDEXES) return text as IndexKind;
+  throw new Error(`index "${text}" is not one of: ${Object.keys(SEARCH_INDEXES).join(", ")}`);
 }

@@ -34,20 +34,38 @@ export function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
 }
 
+export interface Samples {
+  /** Wall-clock milliseconds per call: what a person waits. */
+  wall: number[];
+  /**
+   * CPU milliseconds per call (process.cpuUsage, 1 µs resolution): what the code costs.
+   * On a busy machine wall time also counts waiting for a core; CPU time does not.
+   */
+  cpu: number[];
+}
+
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
 /** Times `fn` once per input after `warmup` untimed calls (cycling the inputs). */
 export async function timeEach<T>(
   inputs: readonly T[],
   warmup: number,
   fn: (input: T) => unknown,
-): Promise<number[]> {
+): Promise<Samples> {
   for (let i = 0; i < warmup && inputs.length > 0; i++) {
     await fn(inputs[i % inputs.length] as T);
   }
-  const samples: number[] = [];
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (const input of inputs) {
+    const startCpu = cpuMs();
     const start = nowMs();
     await fn(input);
-    samples.push(nowMs() - start);
+    wall.push(nowMs() - start);
+    cpu.push(cpuMs() - startCpu);
   }
-  return samples;
+  return { wall, cpu };
 }

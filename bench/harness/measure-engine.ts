@@ -27,6 +27,8 @@ export interface EnginePartResult extends CorpusFacts {
   /** After loading, after a GC. */
   memory: MemorySnapshot;
   ask: LatencySummary;
+  /** CPU time per ask: the same calls without time spent waiting for a core. */
+  askCpu: LatencySummary;
   /** Answer status by question kind, over the timed questions. */
   outcomes: Record<QuestionKind, { answered: number; not_found: number }>;
   questions: Record<QuestionKind, number>;
@@ -89,7 +91,8 @@ export async function measureEnginePart(
     processReadyMs,
     passages,
     memory,
-    ask: summarize(samples),
+    ask: summarize(samples.wall),
+    askCpu: summarize(samples.cpu),
     outcomes,
     questions: countKinds(questions),
     load: { before: loadBefore, after: currentLoad() },

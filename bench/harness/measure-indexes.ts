@@ -24,6 +24,8 @@ export interface IndexMeasurement {
   /** JS heap plus typed arrays the index retains, in MiB. */
   retainedMiB: number;
   search: LatencySummary;
+  /** CPU time per search (see Samples.cpu). */
+  searchCpu: LatencySummary;
   /** Mean number of hits a search returned. */
   meanHits: number;
 }
@@ -78,7 +80,8 @@ export async function measureIndexes(
       name: candidate.name,
       buildMs,
       retainedMiB: retainedMiB(before, after),
-      search: summarize(samples),
+      search: summarize(samples.wall),
+      searchCpu: summarize(samples.cpu),
       meanHits: hits / Math.max(1, calls),
     });
   }

@@ -41,6 +41,7 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       "ask p50 ms",
       "p95 ms",
       "p99 ms",
+      "p99 CPU ms",
       "answered: speaker / topic / unanswerable",
     ],
     rows: results.map((r) => [
@@ -54,6 +55,7 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       ms(r.ask.p50),
       ms(r.ask.p95),
       ms(r.ask.p99),
+      ms(r.askCpu.p99),
       [r.outcomes.speaker, r.outcomes.topic, r.outcomes.unanswerable]
         .map((o) => pct(o.answered / Math.max(1, o.answered + o.not_found)))
         .join(" / "),
@@ -75,6 +77,7 @@ export function indexTable(results: readonly IndexPartResult[]): Table {
         ms(index.search.p50),
         ms(index.search.p95),
         ms(index.search.p99),
+        ms(index.searchCpu.p99),
         i === 0 ? "" : agreementCell(r),
       ]);
     });
@@ -90,6 +93,7 @@ export function indexTable(results: readonly IndexPartResult[]): Table {
       "search p50 ms",
       "p95 ms",
       "p99 ms",
+      "p99 CPU ms",
       "top-10 agreement (top-1)",
     ],
     rows,

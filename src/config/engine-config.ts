@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOG_LEVELS } from "../log/logger.ts";
+import { SEARCH_INDEX_NAMES } from "../search/search-indexes.ts";
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 1000;
 
@@ -20,6 +21,10 @@ export const EngineConfigSchema = z.object({
   MAX_QUESTION_LENGTH: positiveInt("a whole number of characters")
     .max(100_000)
     .default(DEFAULT_MAX_QUESTION_LENGTH),
+  /** Unset means DEFAULT_SEARCH_INDEX (bm25). */
+  SEARCH_INDEX: z
+    .enum(SEARCH_INDEX_NAMES, { error: `must be one of ${SEARCH_INDEX_NAMES.join(", ")}` })
+    .optional(),
 });
 
 export type EngineConfig = z.infer<typeof EngineConfigSchema>;

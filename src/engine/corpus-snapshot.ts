@@ -1,6 +1,6 @@
 import type { Article } from "../corpus/article.ts";
 import type { IndexedPassage, LexicalIndex, LexicalIndexFactory } from "../search/lexical-index.ts";
-import { createMiniSearchIndex } from "../search/minisearch-index.ts";
+import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
 import { attributeSpeakers } from "../speakers/attribute-speakers.ts";
 import { nameKey } from "../speakers/name-key.ts";
 import { analyzeText, words } from "../text/analyze.ts";
@@ -38,7 +38,7 @@ export interface CorpusSnapshot {
 
 export function buildSnapshot(
   articles: readonly Article[],
-  indexFactory: LexicalIndexFactory = createMiniSearchIndex,
+  indexFactory: LexicalIndexFactory = SEARCH_INDEXES[DEFAULT_SEARCH_INDEX],
 ): CorpusSnapshot {
   const passages: Passage[] = [];
   const indexed: IndexedPassage[] = [];

@@ -47,11 +47,21 @@ export function createEngine(options: EngineOptions): Engine {
     moreQuotes: 0,
   });
 
+  // Articles by id, once per snapshot: building it per answer cost O(corpus) per question.
+  const articlesById = new WeakMap<CorpusSnapshot, Map<string, Article>>();
+  const articleOf = (current: CorpusSnapshot, id: string): Article | undefined => {
+    let byId = articlesById.get(current);
+    if (!byId) {
+      byId = new Map(current.articles.map((a) => [a.id, a]));
+      articlesById.set(current, byId);
+    }
+    return byId.get(id);
+  };
+
   /** The last gate: any quote that is not its paragraph's own characters is dropped. */
   const verified = (answer: Answer, current: CorpusSnapshot): Answer => {
-    const byId = new Map(current.articles.map((a) => [a.id, a]));
     const quotes = answer.quotes.filter((q) => {
-      const ok = quoteIsVerbatim(q, byId.get(q.source.articleId));
+      const ok = quoteIsVerbatim(q, articleOf(current, q.source.articleId));
       if (!ok)
         logger.error(
           { articleId: q.source.articleId, paragraph: q.source.paragraph },
@@ -157,10 +167,10 @@ export function createEngine(options: EngineOptions): Engine {
 
     speakers(): SpeakerSummary[] {
       const current = snapshot;
-      const order = quotedNames(current);
+      const order = new Map(quotedNames(current).map((name, i) => [name, i]));
       return current.speakers.all
         .filter((s) => s.kind !== "unnamed" && s.statements.length > 0)
-        .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+        .sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0))
         .map((s) => ({
           name: s.name,
           kind: s.kind,

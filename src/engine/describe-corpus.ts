@@ -2,16 +2,34 @@ import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 
 const NAMES_SHOWN = 12;
 
+// A snapshot never changes, and every not-found answer describes it: compute once each.
+const NAMES = new WeakMap<CorpusSnapshot, readonly string[]>();
+const DESCRIPTIONS = new WeakMap<CorpusSnapshot, string>();
+
 /** Speakers worth naming, most quoted first (unnamed sources left out). */
 export function quotedNames(snapshot: CorpusSnapshot): string[] {
-  return snapshot.speakers.all
-    .filter((s) => s.kind !== "unnamed" && s.statements.length > 0)
-    .sort((a, b) => b.statements.length - a.statements.length || a.id - b.id)
-    .map((s) => s.name);
+  let names = NAMES.get(snapshot);
+  if (!names) {
+    names = snapshot.speakers.all
+      .filter((s) => s.kind !== "unnamed" && s.statements.length > 0)
+      .sort((a, b) => b.statements.length - a.statements.length || a.id - b.id)
+      .map((s) => s.name);
+    NAMES.set(snapshot, names);
+  }
+  return [...names];
 }
 
 /** "I have 1 article: “…” (UAWire). It quotes Vladimir Putin, … and 3 others." */
 export function describeCorpus(snapshot: CorpusSnapshot): string {
+  let description = DESCRIPTIONS.get(snapshot);
+  if (description === undefined) {
+    description = describe(snapshot);
+    DESCRIPTIONS.set(snapshot, description);
+  }
+  return description;
+}
+
+function describe(snapshot: CorpusSnapshot): string {
   const { articles } = snapshot;
   const listed = articles
     .slice(0, 3)

@@ -1,6 +1,7 @@
 import type { EngineConfig } from "../config/engine-config.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
 import type { Logger } from "../log/logger.ts";
+import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
 
@@ -9,7 +10,8 @@ import type { Engine } from "./engine.ts";
  * skipped; a missing or empty corpus throws an AppError that says how to fix it.
  */
 export async function loadEngine(
-  config: Pick<EngineConfig, "CORPUS_DIR" | "MAX_QUOTES" | "MAX_QUESTION_LENGTH">,
+  config: Pick<EngineConfig, "CORPUS_DIR" | "MAX_QUOTES" | "MAX_QUESTION_LENGTH"> &
+    Partial<Pick<EngineConfig, "SEARCH_INDEX">>,
   logger: Logger,
   extra: Omit<EngineOptions, "articles" | "logger" | "maxQuotes" | "maxQuestionLength"> = {},
 ): Promise<Engine> {
@@ -17,6 +19,7 @@ export async function loadEngine(
   for (const problem of problems)
     logger.warn({ path: problem.path, problem: problem.message }, "corpus file skipped");
   const engine = createEngine({
+    indexFactory: SEARCH_INDEXES[config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX],
     ...extra,
     articles,
     logger,

@@ -41,6 +41,17 @@ const roleWordsOf = (text: string) =>
     .filter(Boolean)
     .map((w) => (w === "advisor" ? "adviser" : w));
 
+// Every role-word question scans every speaker's roles: fold each role once, not per question.
+const ROLE_WORD_SETS = new Map<string, ReadonlySet<string>>();
+const roleWordSet = (role: string): ReadonlySet<string> => {
+  let set = ROLE_WORD_SETS.get(role);
+  if (!set) {
+    set = new Set(roleWordsOf(role));
+    if (ROLE_WORD_SETS.size < 50_000) ROLE_WORD_SETS.set(role, set);
+  }
+  return set;
+};
+
 /**
  * Finds the speakers a question names or describes, its topic terms, and a name it asks
  * about that the corpus does not know. Pure: reads the snapshot, never changes it.
@@ -85,7 +96,7 @@ export function understandQuestion(
     for (const s of dir.all) {
       if (s.kind !== "person") continue;
       for (const role of s.roles) {
-        const rw = new Set(roleWordsOf(role));
+        const rw = roleWordSet(role);
         if (rw.has("former") !== wantsFormer) continue;
         const hit = rest.filter((w) => rw.has(w) && w !== "former");
         if (!hit.some((w) => ROLE_WORDS.has(w))) continue;

@@ -1,0 +1,49 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  AppError,
+  EngineConfigSchema,
+  loadEngine,
+  parseConfig,
+  SILENT_LOGGER,
+} from "../../src/index.ts";
+import { DEFAULT_SEARCH_INDEX } from "../../src/search/search-indexes.ts";
+
+const CORPUS_DIR = join(import.meta.dirname, "../../corpus");
+
+const QUESTIONS = [
+  "What did Ushakov say?",
+  "What did Lavrov say about negotiations?",
+  "Kursk operation negotiating position",
+  "exchange fund prisoners",
+  "What did Joe Biden say?",
+  "giraffe saxophone",
+];
+
+describe("SEARCH_INDEX", () => {
+  it("takes bm25 or minisearch, defaults to bm25, and names the variable when wrong", () => {
+    expect(DEFAULT_SEARCH_INDEX).toBe("bm25");
+    expect(parseConfig(EngineConfigSchema, { SEARCH_INDEX: "minisearch" }).SEARCH_INDEX).toBe(
+      "minisearch",
+    );
+    expect(parseConfig(EngineConfigSchema, {}).SEARCH_INDEX).toBeUndefined();
+    expect(() => parseConfig(EngineConfigSchema, { SEARCH_INDEX: "lucene" })).toThrow(AppError);
+    expect(() => parseConfig(EngineConfigSchema, { SEARCH_INDEX: "lucene" })).toThrow(
+      /SEARCH_INDEX: must be one of bm25, minisearch/,
+    );
+  });
+
+  it("gives the same answers over the shipped corpus with either index", async () => {
+    const base = { CORPUS_DIR, MAX_QUOTES: 3, MAX_QUESTION_LENGTH: 1000 };
+    const bm25 = await loadEngine({ ...base, SEARCH_INDEX: "bm25" }, SILENT_LOGGER);
+    const mini = await loadEngine({ ...base, SEARCH_INDEX: "minisearch" }, SILENT_LOGGER);
+    const byDefault = await loadEngine(base, SILENT_LOGGER);
+    for (const question of QUESTIONS) {
+      const expected = await mini.ask(question);
+      expect(await bm25.ask(question)).toEqual(expected);
+      expect(await byDefault.ask(question)).toEqual(expected);
+    }
+    expect((await bm25.ask("What did Ushakov say?")).status).toBe("answered");
+    expect((await bm25.ask("giraffe saxophone")).status).toBe("not_found");
+  });
+});
