@@ -13,6 +13,8 @@ const { values } = parseArgs({
   options: {
     part: { type: "string" },
     index: { type: "string" },
+    start: { type: "string" },
+    "cache-file": { type: "string" },
     size: { type: "string" },
     seed: { type: "string" },
     "cache-dir": { type: "string" },
@@ -37,7 +39,16 @@ if (!values.out || !options.cacheDir || !Number.isFinite(options.seed)) {
 let result: unknown;
 switch (values.part) {
   case "engine":
-    result = await measureEnginePart(options, parseIndexKind(values.index));
+    if (values.start !== "first" && values.start !== "restart") {
+      console.error(`run-size: --start must be first or restart, got "${values.start}"`);
+      process.exit(2);
+    }
+    result = await measureEnginePart(
+      options,
+      parseIndexKind(values.index),
+      values.start,
+      values["cache-file"] ?? "",
+    );
     break;
   case "indexes":
     result = await measureIndexPart(options);

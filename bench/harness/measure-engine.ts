@@ -1,4 +1,6 @@
+import { type CorpusCacheStats, openCorpusCache } from "../../src/engine/corpus-cache.ts";
 import { createEngine, loadCorpus } from "../../src/index.ts";
+import { SILENT_LOGGER } from "../../src/log/logger.ts";
 import { generateQuestions, type QuestionKind } from "../corpus/generate-questions.ts";
 import { prepareCorpus } from "./bench-corpus.ts";
 import { INDEX_KINDS, type IndexKind } from "./index-kinds.ts";
@@ -12,17 +14,29 @@ import {
   type SizeOptions,
 } from "./size-options.ts";
 
+/**
+ * "first": a start with an empty DATA_DIR (everything parsed and analysed, then cached);
+ * "restart": the next start, from the cache the first one wrote.
+ */
+export type StartKind = "first" | "restart";
+
 export interface EnginePartResult extends CorpusFacts {
   part: "engine";
   index: IndexKind;
-  /** Reading and parsing the article files. */
+  start: StartKind;
+  /** Opening the corpus cache (reading DATA_DIR/cache). */
+  openCacheMs: number;
+  /** Reading and parsing the article files (or taking them from the cache). */
   loadCorpusMs: number;
-  /** createEngine: sentences, speakers, analysis and the index. */
+  /** createEngine: sentences, speakers, analysis (or from the cache) and the index. */
   buildEngineMs: number;
-  /** loadCorpus + createEngine: what a restart costs before the first answer. */
+  /** Writing the cache (only when something changed). */
+  saveCacheMs: number;
+  /** Everything loadEngine does before the first answer. */
   coldStartMs: number;
   /** Since the process started, module loading included. */
   processReadyMs: number;
+  cache: CorpusCacheStats;
   passages: number;
   /** After loading, after a GC. */
   memory: MemorySnapshot;
@@ -36,18 +50,23 @@ export interface EnginePartResult extends CorpusFacts {
 }
 
 /**
- * The whole extractive engine on one corpus size with one index: cold start, resident
- * memory, and `ask` latency (question in, verified Answer out).
+ * The whole extractive engine on one corpus size with one index, started as loadEngine
+ * starts it (with a corpus cache in `dataDir`): cold start, resident memory, and `ask`
+ * latency (question in, verified Answer out).
  */
 export async function measureEnginePart(
   options: SizeOptions,
   index: IndexKind,
+  start: StartKind,
+  cacheFile: string,
 ): Promise<EnginePartResult> {
   const loadBefore = currentLoad();
   const corpus = await prepareCorpus(options.size, options);
-  const start = nowMs();
-  const { articles } = await loadCorpus(corpus.dir);
-  const loaded = nowMs();
+  const t0 = nowMs();
+  const cache = await openCorpusCache(cacheFile, SILENT_LOGGER);
+  const t1 = nowMs();
+  const { articles } = await loadCorpus(corpus.dir, { cache: cache.files });
+  const t2 = nowMs();
   let passages = 0;
   const factory = INDEX_KINDS[index];
   const engine = createEngine({
@@ -56,7 +75,10 @@ export async function measureEnginePart(
       passages = indexed.length;
       return factory(indexed);
     },
+    analyzeArticle: (article) => cache.analyze(article),
   });
+  const t3 = nowMs();
+  await cache.save();
   const ready = nowMs();
   const processReadyMs = performance.now();
   const memory = memorySnapshot();
@@ -81,14 +103,18 @@ export async function measureEnginePart(
   return {
     part: "engine",
     index,
+    start,
     size: options.size,
     articles: articles.length,
     paragraphs: articles.reduce((sum, a) => sum + a.paragraphs.length, 0),
     corpusPreparedSeconds: corpus.preparedInSeconds,
-    loadCorpusMs: loaded - start,
-    buildEngineMs: ready - loaded,
-    coldStartMs: ready - start,
+    openCacheMs: t1 - t0,
+    loadCorpusMs: t2 - t1,
+    buildEngineMs: t3 - t2,
+    saveCacheMs: ready - t3,
+    coldStartMs: ready - t0,
     processReadyMs,
+    cache: { ...cache.stats },
     passages,
     memory,
     ask: summarize(samples.wall),

@@ -35,8 +35,9 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       "paragraphs",
       "passages",
       "index",
+      "start",
       "cold start s",
-      "(load + build)",
+      "(cache + load + build + save)",
       "RSS MiB",
       "ask p50 ms",
       "p95 ms",
@@ -49,8 +50,9 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       String(r.paragraphs),
       String(r.passages),
       r.index,
+      r.start,
       seconds(r.coldStartMs),
-      `${seconds(r.loadCorpusMs)} + ${seconds(r.buildEngineMs)}`,
+      [r.openCacheMs, r.loadCorpusMs, r.buildEngineMs, r.saveCacheMs].map(seconds).join(" + "),
       mib(r.memory.rss),
       ms(r.ask.p50),
       ms(r.ask.p95),
@@ -118,7 +120,7 @@ export function targetLines(results: readonly EnginePartResult[]): string[] {
     if (r.size === 1000) {
       check(
         r.coldStartMs <= 1000,
-        `cold start ≤ 1 s at 1,000 articles (${label}): ${seconds(r.coldStartMs)} s`,
+        `cold start ≤ 1 s at 1,000 articles (${label}, ${r.start} start): ${seconds(r.coldStartMs)} s`,
       );
     }
     if (r.paragraphs >= 90_000) {

@@ -20,10 +20,23 @@ export const CORPUS_FILE_EXTENSION = ".md";
 export const MAX_ARTICLE_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
+ * Articles parsed in an earlier run, by file name, valid while the file's size and
+ * modification time are unchanged (as git's index trusts them): reading and parsing a
+ * thousand files costs more than the rest of a warm start.
+ */
+export interface ParsedArticleCache {
+  get(name: string, size: number, mtimeMs: number): Article | undefined;
+  set(name: string, size: number, mtimeMs: number, article: Article): void;
+}
+
+/**
  * Reads every `*.md` article in `dir`. A bad file becomes a problem with its path; a
  * missing or empty corpus is an AppError whose message says how to fix it.
  */
-export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
+export async function loadCorpus(
+  dir: string,
+  options: { cache?: ParsedArticleCache } = {},
+): Promise<LoadedCorpus> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith(CORPUS_FILE_EXTENSION)).sort();
@@ -56,18 +69,23 @@ export async function loadCorpus(dir: string): Promise<LoadedCorpus> {
         });
         continue;
       }
-      const result = parseArticle(await readFile(path, "utf8"));
-      if (!result.ok) {
-        problems.push({ path, message: result.problems.join("; ") });
-        continue;
+      let article = options.cache?.get(name, info.size, info.mtimeMs);
+      if (!article) {
+        const result = parseArticle(await readFile(path, "utf8"));
+        if (!result.ok) {
+          problems.push({ path, message: result.problems.join("; ") });
+          continue;
+        }
+        article = result.article;
+        options.cache?.set(name, info.size, info.mtimeMs, article);
       }
-      const earlier = seen.get(result.article.id);
+      const earlier = seen.get(article.id);
       if (earlier) {
-        problems.push({ path, message: `id "${result.article.id}" is already used by ${earlier}` });
+        problems.push({ path, message: `id "${article.id}" is already used by ${earlier}` });
         continue;
       }
-      seen.set(result.article.id, path);
-      articles.push(result.article);
+      seen.set(article.id, path);
+      articles.push(article);
     } catch (error) {
       problems.push({ path, message: `cannot be read: ${(error as Error).message}` });
     }

@@ -1,10 +1,8 @@
 import type { Article } from "../corpus/article.ts";
 import type { IndexedPassage, LexicalIndex, LexicalIndexFactory } from "../search/lexical-index.ts";
 import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
-import { attributeSpeakers } from "../speakers/attribute-speakers.ts";
-import { nameKey } from "../speakers/name-key.ts";
-import { analyzeText, words } from "../text/analyze.ts";
-import { splitSentences } from "../text/split-sentences.ts";
+import { analyzeText } from "../text/analyze.ts";
+import { type ArticleAnalysis, analyzeArticle } from "./article-analysis.ts";
 import { buildSpeakerDirectory, type SpeakerDirectory } from "./speaker-directory.ts";
 
 /** One sentence (quote-balanced unit) of the corpus: what retrieval ranks and quotes show. */
@@ -36,28 +34,39 @@ export interface CorpusSnapshot {
   paragraphPassages: ReadonlyMap<string, readonly number[]>;
 }
 
+/**
+ * Builds the snapshot of `articles`. `analyze` gives each article's own analysis: by
+ * default made afresh; a cache (analysis-cache.ts) can supply it from an earlier run.
+ */
 export function buildSnapshot(
   articles: readonly Article[],
   indexFactory: LexicalIndexFactory = SEARCH_INDEXES[DEFAULT_SEARCH_INDEX],
+  analyze: (article: Article) => ArticleAnalysis = analyzeArticle,
 ): CorpusSnapshot {
   const passages: Passage[] = [];
   const indexed: IndexedPassage[] = [];
   const wordKeys = new Set<string>();
   const paragraphPassages = new Map<string, number[]>();
-  const attributions = articles.map((article) => {
-    const sentences = article.paragraphs.map(splitSentences);
-    return { sentences, ...attributeSpeakers(article.paragraphs, sentences) };
-  });
+  const analyses = articles.map((article) => analyze(article));
   const speakers = buildSpeakerDirectory(
-    attributions.map((a, i) => ({ articleId: articles[i]!.id, ...a })),
+    analyses.map((a, i) => ({ articleId: articles[i]!.id, ...a })),
   );
+  // "Name role" strings repeat across a speaker's statements: analyse each once.
+  const whoTerms = new Map<string, string>();
+  const termsOfWho = (who: string): string => {
+    let terms = whoTerms.get(who);
+    if (terms === undefined) {
+      terms = analyzeText(who).join(" ");
+      whoTerms.set(who, terms);
+    }
+    return terms;
+  };
 
   articles.forEach((article, a) => {
-    const { sentences, statements } = attributions[a]!;
+    const { sentences, statements, paragraphTerms, sentenceTerms, wordKeys: keys } = analyses[a]!;
+    for (const key of keys) wordKeys.add(key);
     const said = new Map(statements.map((s) => [`${s.paragraph}:${s.sentence}`, s]));
-    article.paragraphs.forEach((text, p) => {
-      for (const w of words(text)) wordKeys.add(nameKey(w));
-      const paragraphTerms = analyzeText(text).join(" ");
+    article.paragraphs.forEach((_text, p) => {
       const ids: number[] = [];
       (sentences[p] ?? []).forEach((span, s) => {
         const statement = said.get(`${p + 1}:${s}`);
@@ -76,8 +85,8 @@ export function buildSnapshot(
         const who = speaker >= 0 ? `${speakers.get(speaker).name} ${statement?.role ?? ""}` : "";
         indexed.push({
           id,
-          text: analyzeText(text.slice(span.start, span.end)).join(" "),
-          context: `${paragraphTerms} ${analyzeText(who).join(" ")}`,
+          text: sentenceTerms[p]?.[s] ?? "",
+          context: `${paragraphTerms[p] ?? ""} ${termsOfWho(who)}`,
         });
       });
       paragraphPassages.set(`${a}:${p + 1}`, ids);

@@ -6,6 +6,7 @@ import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
 import { stripInvisible } from "../text/normalize.ts";
 import { answerExtractively } from "./answer-extractively.ts";
+import type { ArticleAnalysis } from "./article-analysis.ts";
 import type { AnswerComposer, QueryRewriter } from "./composer.ts";
 import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus, quotedNames } from "./describe-corpus.ts";
@@ -24,6 +25,8 @@ export interface EngineOptions {
   /** Asked for other phrasings when the question as asked finds nothing. */
   rewriter?: QueryRewriter;
   indexFactory?: LexicalIndexFactory;
+  /** Each article's own analysis; a CorpusCache supplies it from disk (default: made afresh). */
+  analyzeArticle?: (article: Article) => ArticleAnalysis;
 }
 
 /** Longest question echoed back in an Answer refused for its length. */
@@ -33,7 +36,11 @@ export function createEngine(options: EngineOptions): Engine {
   const logger = options.logger ?? SILENT_LOGGER;
   const maxQuotes = options.maxQuotes ?? 3;
   const maxQuestionLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
-  let snapshot: CorpusSnapshot = buildSnapshot(options.articles, options.indexFactory);
+  let snapshot: CorpusSnapshot = buildSnapshot(
+    options.articles,
+    options.indexFactory,
+    options.analyzeArticle,
+  );
 
   const refuse = (question: string, problem: QuestionProblem, reason: string): Answer => ({
     status: "not_found",
@@ -198,7 +205,7 @@ export function createEngine(options: EngineOptions): Engine {
     describeCorpus: () => describeCorpus(snapshot),
 
     replaceArticles(articles) {
-      const next = buildSnapshot(articles, options.indexFactory);
+      const next = buildSnapshot(articles, options.indexFactory, options.analyzeArticle);
       snapshot = next;
       logger.info(
         { articles: articles.length, passages: next.passages.length },

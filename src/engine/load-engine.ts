@@ -1,21 +1,28 @@
 import type { EngineConfig } from "../config/engine-config.ts";
+import type { Article } from "../corpus/article.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
 import type { Logger } from "../log/logger.ts";
 import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
+import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
 
 /**
  * The engine over the configured corpus folder. Bad files are logged with their path and
- * skipped; a missing or empty corpus throws an AppError that says how to fix it.
+ * skipped; a missing or empty corpus throws an AppError that says how to fix it. With
+ * DATA_DIR set, parsed articles and their analysis are cached there between starts.
  */
 export async function loadEngine(
   config: Pick<EngineConfig, "CORPUS_DIR" | "MAX_QUOTES" | "MAX_QUESTION_LENGTH"> &
-    Partial<Pick<EngineConfig, "SEARCH_INDEX">>,
+    Partial<Pick<EngineConfig, "SEARCH_INDEX" | "DATA_DIR">>,
   logger: Logger,
   extra: Omit<EngineOptions, "articles" | "logger" | "maxQuotes" | "maxQuestionLength"> = {},
 ): Promise<Engine> {
-  const { articles, problems } = await loadCorpus(config.CORPUS_DIR);
+  // With a DATA_DIR, what this start learns is kept for the next (see corpus-cache.ts).
+  const cache = config.DATA_DIR
+    ? await openCorpusCache(corpusCacheFile(config.DATA_DIR, config.CORPUS_DIR), logger)
+    : undefined;
+  const { articles, problems } = await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
   for (const problem of problems)
     logger.warn({ path: problem.path, problem: problem.message }, "corpus file skipped");
   const engine = createEngine({
@@ -25,7 +32,12 @@ export async function loadEngine(
     logger,
     maxQuotes: config.MAX_QUOTES,
     maxQuestionLength: config.MAX_QUESTION_LENGTH,
+    ...(cache ? { analyzeArticle: (article: Article) => cache.analyze(article) } : {}),
   });
+  if (cache) {
+    await cache.save();
+    logger.debug(cache.stats, "corpus cache");
+  }
   logger.debug({ articles: articles.length, skipped: problems.length }, "corpus loaded");
   return engine;
 }

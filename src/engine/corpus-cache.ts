@@ -1,0 +1,205 @@
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Article } from "../corpus/article.ts";
+import type { ParsedArticleCache } from "../corpus/load-corpus.ts";
+import type { Logger } from "../log/logger.ts";
+import { type ArticleAnalysis, analyzeArticle } from "./article-analysis.ts";
+
+/**
+ * The corpus as the last run saw it, kept in DATA_DIR so a restart skips the slow part:
+ * parsed article files (valid while size and modification time match) and each article's
+ * analysis (sentences, speakers, terms; keyed by a hash of its paragraphs). A warm start
+ * of 1,000 articles then takes a fraction of a second instead of several seconds.
+ *
+ * The cache is disposable: unreadable, from another version, or made by different
+ * analysis code (a hash of its sources and packages), it is ignored and rebuilt.
+ * Deleting the file is always safe.
+ */
+export interface CorpusCache {
+  /** For loadCorpus. */
+  readonly files: ParsedArticleCache;
+  /** For buildSnapshot: an article's analysis, from the cache or made now. */
+  analyze(article: Article): ArticleAnalysis;
+  /**
+   * Writes the cache if anything changed (keeping only what this run used), then lets go
+   * of it: later calls analyse afresh and remember nothing, so it holds no memory.
+   */
+  save(): Promise<void>;
+  readonly stats: CorpusCacheStats;
+}
+
+export interface CorpusCacheStats {
+  fileHits: number;
+  fileMisses: number;
+  analysisHits: number;
+  analysisMisses: number;
+}
+
+/** Bump when the shape of the file or of ArticleAnalysis changes. */
+export const CORPUS_CACHE_VERSION = 1;
+
+/**
+ * The code an ArticleAnalysis depends on: when any of it changes, cached analyses are not
+ * trusted. Folders count whole, so a new file in them counts too.
+ */
+const ANALYSIS_SOURCES = ["../text", "../speakers", "./article-analysis.ts"];
+const ANALYSIS_PACKAGES = ["wink-nlp", "wink-eng-lite-web-model", "wink-porter2-stemmer"];
+
+/**
+ * Where the sources cannot be read (a bundled build), analysing this canary stands in for
+ * them: it exercises sentence splitting (quotes, abbreviations), attribution (names,
+ * roles, pronouns, outlets) and term analysis. It is the slower check (it loads the
+ * sentence model), so it is only the fallback.
+ */
+const CANARY: Pick<Article, "paragraphs"> = {
+  paragraphs: [
+    "\u201CWe are ready for these negotiations. But only on our terms,\u201D Russian President Vladimir Putin said on June 7.",
+    'Foreign Minister Sergey Lavrov told reporters in the U.S. that the proposal was "unacceptable." He added that talks would take time.',
+    "According to the Ministry of Defence, 1,200 troops left the Kursk region \u2014 The Washington Post reported, citing officials\u2019 rumours.",
+  ],
+};
+
+interface CacheFile {
+  version: number;
+  fingerprint: string;
+  files: Record<string, { size: number; mtimeMs: number; article: Article }>;
+  analyses: Record<string, ArticleAnalysis>;
+}
+
+/** One cache file per corpus folder, under DATA_DIR/cache. */
+export function corpusCacheFile(dataDir: string, corpusDir: string): string {
+  const id = createHash("sha256").update(resolve(corpusDir)).digest("hex").slice(0, 16);
+  return join(dataDir, "cache", `corpus-${id}.json`);
+}
+
+/** A hash of everything that decides what analyzeArticle returns. */
+export async function analysisFingerprint(): Promise<string> {
+  const hash = createHash("sha256").update(`v${CORPUS_CACHE_VERSION}`);
+  try {
+    for (const source of ANALYSIS_SOURCES) {
+      const path = fileURLToPath(new URL(source, import.meta.url));
+      const files = (await stat(path)).isDirectory()
+        ? (await readdir(path)).sort().map((name) => join(path, name))
+        : [path];
+      for (const f of files) hash.update(f.slice(f.lastIndexOf("src"))).update(await readFile(f));
+    }
+    const require = createRequire(import.meta.url);
+    for (const name of ANALYSIS_PACKAGES) {
+      const { version } = require(`${name}/package.json`) as { version: string };
+      hash.update(`${name}@${version}`);
+    }
+  } catch {
+    hash.update(JSON.stringify(analyzeArticle(CANARY)));
+  }
+  return hash.digest("hex");
+}
+
+export async function openCorpusCache(file: string, logger: Logger): Promise<CorpusCache> {
+  const fingerprint = await analysisFingerprint();
+  const stored = await readCacheFile(file, fingerprint, logger);
+  const files = new Map(Object.entries(stored?.files ?? {}));
+  const analyses = new Map(Object.entries(stored?.analyses ?? {}));
+  const usedFiles = new Map<string, CacheFile["files"][string]>();
+  const usedAnalyses = new Map<string, ArticleAnalysis>();
+  const stats: CorpusCacheStats = {
+    fileHits: 0,
+    fileMisses: 0,
+    analysisHits: 0,
+    analysisMisses: 0,
+  };
+  let open = true;
+
+  return {
+    stats,
+    files: {
+      get(name, size, mtimeMs) {
+        const entry = open ? files.get(name) : undefined;
+        if (entry && entry.size === size && entry.mtimeMs === mtimeMs) {
+          stats.fileHits++;
+          usedFiles.set(name, entry);
+          return entry.article;
+        }
+        return undefined;
+      },
+      set(name, size, mtimeMs, article) {
+        if (!open) return;
+        stats.fileMisses++;
+        usedFiles.set(name, { size, mtimeMs, article });
+      },
+    },
+    analyze(article) {
+      if (!open) return analyzeArticle(article);
+      const key = analysisKey(article);
+      let analysis = usedAnalyses.get(key) ?? analyses.get(key);
+      if (analysis) {
+        stats.analysisHits++;
+      } else {
+        stats.analysisMisses++;
+        analysis = analyzeArticle(article);
+      }
+      usedAnalyses.set(key, analysis);
+      return analysis;
+    },
+    async save() {
+      if (!open) return;
+      open = false;
+      const unchanged =
+        stored !== undefined &&
+        stats.fileMisses === 0 &&
+        stats.analysisMisses === 0 &&
+        usedFiles.size === files.size &&
+        usedAnalyses.size === analyses.size;
+      files.clear();
+      analyses.clear();
+      if (unchanged) return;
+      const content: CacheFile = {
+        version: CORPUS_CACHE_VERSION,
+        fingerprint,
+        files: Object.fromEntries(usedFiles),
+        analyses: Object.fromEntries(usedAnalyses),
+      };
+      usedFiles.clear();
+      usedAnalyses.clear();
+      // A temporary file renamed over the old one: a reader never sees half a cache.
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(temporary, JSON.stringify(content));
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true }).catch(() => {});
+        logger.warn({ err: error, file }, "corpus cache not saved; the next start rebuilds it");
+      }
+    },
+  };
+}
+
+function analysisKey(article: Pick<Article, "paragraphs">): string {
+  return createHash("sha256").update(article.paragraphs.join("\u0000")).digest("base64url");
+}
+
+async function readCacheFile(
+  file: string,
+  fingerprint: string,
+  logger: Logger,
+): Promise<CacheFile | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return undefined;
+  }
+  try {
+    const content = JSON.parse(text) as CacheFile;
+    if (content.version === CORPUS_CACHE_VERSION && content.fingerprint === fingerprint) {
+      return content;
+    }
+    logger.info({ file }, "corpus cache made by other code; rebuilding it");
+  } catch (error) {
+    logger.warn({ err: error, file }, "corpus cache unreadable; rebuilding it");
+  }
+  return undefined;
+}
