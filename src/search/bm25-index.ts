@@ -48,6 +48,23 @@ const MAX_QUERY_TERMS = 32;
 /** Hits returned when a search names no limit (as the minisearch index does). */
 export const DEFAULT_LIMIT = 50;
 
+/** A field's tokens as term ids (empty tokens left out), and how many tokens it had. */
+interface FieldTerms {
+  ids: number[];
+  tokens: number;
+  hasEmpty: boolean;
+}
+
+function fieldTerms(tokens: readonly string[], idOf: (token: string) => number): FieldTerms {
+  const ids: number[] = [];
+  let hasEmpty = false;
+  for (const token of tokens) {
+    if (token.length === 0) hasEmpty = true;
+    else ids.push(idOf(token));
+  }
+  return { ids, tokens: tokens.length, hasEmpty };
+}
+
 class GrowableUint32 {
   data = new Uint32Array(1024);
   length = 0;
@@ -105,58 +122,69 @@ export function createBm25Index(
   // Pass 1: (term, doc, tf per field) triples in document order, so every term's
   // postings come out sorted by document.
   const termIds = new Map<string, number>();
-  const terms: string[] = [];
+  let termCount = 0;
+  // Per-term counters of the passage being read (text tf in the low byte, context tf in
+  // the next), reset after each passage: typed arrays instead of a Map per passage.
+  let scratch = new Uint16Array(4096);
+  const idOf = (token: string): number => {
+    let id = termIds.get(token);
+    if (id === undefined) {
+      id = termCount++;
+      termIds.set(token, id);
+      if (id >= scratch.length) {
+        const bigger = new Uint16Array(scratch.length * 2);
+        bigger.set(scratch);
+        scratch = bigger;
+      }
+    }
+    return id;
+  };
   const rawTerm = new GrowableUint32();
   const rawDoc = new GrowableUint32();
-  const rawTf = new GrowableUint32(); // text tf in the low byte, context tf in the next
+  const rawTf = new GrowableUint32();
   const lengths = [new Float64Array(n), new Float64Array(n)] as const;
-  const perDoc = new Map<number, number>();
-  // Sentences of one paragraph usually share one context string: analyse it once.
-  let lastContext: string | null = null;
-  let lastContextTokens: string[] = [];
+  const touchedTerms: number[] = [];
+  // Sentences of one paragraph share most of their context: analyse each distinct
+  // context once (the last few are enough, as passages come in corpus order).
+  const recentContexts: { text: string; terms: FieldTerms }[] = [];
+  const contextTerms = (text: string): FieldTerms => {
+    for (const recent of recentContexts) if (recent.text === text) return recent.terms;
+    const terms = fieldTerms(options.analyze(text), idOf);
+    recentContexts.unshift({ text, terms });
+    if (recentContexts.length > 4) recentContexts.pop();
+    return terms;
+  };
   for (let doc = 0; doc < n; doc++) {
     const passage = passages[doc] as IndexedPassage;
     docOf[doc] = passage.id;
-    perDoc.clear();
-    if (passage.context !== lastContext) {
-      lastContext = passage.context;
-      lastContextTokens = options.analyze(passage.context);
-    }
+    const fields = [fieldTerms(options.analyze(passage.text), idOf), contextTerms(passage.context)];
     for (let field = TEXT; field <= CONTEXT; field++) {
-      const tokens = field === TEXT ? options.analyze(passage.text) : lastContextTokens;
+      const { ids, tokens, hasEmpty } = fields[field] as FieldTerms;
       const shift = field * 8;
-      let distinct = 0;
-      let countedEmpty = false;
-      for (const token of tokens) {
-        // An empty token (from doubled spaces) counts towards length, as in minisearch,
-        // but is never indexed: no query can ask for it.
-        if (token.length === 0) {
-          if (!countedEmpty) distinct++;
-          countedEmpty = true;
-          continue;
-        }
-        let id = termIds.get(token);
-        if (id === undefined) {
-          id = terms.length;
-          termIds.set(token, id);
-          terms.push(token);
-        }
-        const packed = perDoc.get(id) ?? 0;
+      // An empty token (from doubled spaces) counts towards length, as in minisearch,
+      // but is never indexed: no query can ask for it.
+      let distinct = hasEmpty ? 1 : 0;
+      for (const id of ids) {
+        const packed = scratch[id] as number;
         const tf = (packed >>> shift) & 0xff;
-        if (tf === 0) distinct++;
-        if (tf < MAX_TF) perDoc.set(id, packed + (1 << shift));
+        if (tf === 0) {
+          distinct++;
+          if (packed === 0) touchedTerms.push(id);
+        }
+        if (tf < MAX_TF) scratch[id] = packed + (1 << shift);
       }
-      (lengths[field] as Float64Array)[doc] = countDistinct ? distinct : tokens.length;
+      (lengths[field] as Float64Array)[doc] = countDistinct ? distinct : tokens;
     }
-    for (const [id, packed] of perDoc) {
+    for (const id of touchedTerms) {
       rawTerm.push(id);
       rawDoc.push(doc);
-      rawTf.push(packed);
+      rawTf.push(scratch[id] as number);
+      scratch[id] = 0;
     }
+    touchedTerms.length = 0;
   }
 
   // Pass 2: counting sort into one contiguous postings block per column.
-  const termCount = terms.length;
   const offsets = new Uint32Array(termCount + 1);
   const fieldDf = [new Uint32Array(termCount), new Uint32Array(termCount)] as const;
   for (let i = 0; i < rawTerm.length; i++) {

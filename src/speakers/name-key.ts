@@ -7,6 +7,18 @@ import { foldForMatch } from "../text/normalize.ts";
  * a name lookup, never shown.
  */
 export function nameKey(name: string): string {
+  let key = NAME_KEYS.get(name);
+  if (key === undefined) {
+    key = computeNameKey(name);
+    if (NAME_KEYS.size < 200_000) NAME_KEYS.set(name, key);
+  }
+  return key;
+}
+
+// Every word of the corpus is keyed at start-up, and words repeat: key each once.
+const NAME_KEYS = new Map<string, string>();
+
+function computeNameKey(name: string): string {
   return foldForMatch(name)
     .replace(/['’]s\b/g, "")
     .replace(/[^\p{L}\p{N} ]+/gu, " ")
