@@ -52,6 +52,11 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
     engine: [],
     indexes: [],
   };
+  await mkdir(options.outDir, { recursive: true });
+  const stamp = report.startedAt.replace(/[:.]/g, "-");
+  const jsonFile = join(options.outDir, `bench-${stamp}.json`);
+  // Written after every part: a long run that fails late still leaves what it measured.
+  const save = () => writeFile(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   try {
     for (const size of options.sizes) {
       for (const index of options.engineIndexes) {
@@ -67,23 +72,21 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
             options,
           );
           report.engine.push(result as unknown as EnginePartResult);
+          await save();
         }
       }
       if (options.compareIndexes) {
         log(`bench: ${size} articles — lexical indexes side by side`);
         const result = await runPart(scratch, ["--part=indexes"], size, options);
         report.indexes.push(result as unknown as IndexPartResult);
+        await save();
       }
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-  await mkdir(options.outDir, { recursive: true });
-  const stamp = report.startedAt.replace(/[:.]/g, "-");
-  const jsonFile = join(options.outDir, `bench-${stamp}.json`);
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  await writeFile(jsonFile, json);
-  await writeFile(join(options.outDir, "latest.json"), json);
+  await save();
+  await writeFile(join(options.outDir, "latest.json"), `${JSON.stringify(report, null, 2)}\n`);
   if (options.markdownFile) await writeBenchmarksMarkdown(options.markdownFile, report);
   return { report, jsonFile, table: renderReportText(report) };
 }
