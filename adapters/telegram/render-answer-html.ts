@@ -7,6 +7,7 @@ export const EXPANDABLE_QUOTE_CHARS = 300;
 /** Room kept for the blockquote tags, the continuation marks and the separators. */
 const MARKUP_ALLOWANCE = 80;
 const CONTINUED = "…";
+const NOTHING_FOUND = "I found nothing to quote on that in the articles I have.";
 
 /** "— Yuri Ushakov, Russian presidential aide" (plain) or null without a speaker. */
 function speakerLine(quote: Quote): TelegramMessage | null {
@@ -114,7 +115,8 @@ export function renderAnswerHtml(
   limit = TELEGRAM_MESSAGE_LIMIT,
 ): TelegramMessage[] {
   if (answer.status === "not_found" || answer.quotes.length === 0) {
-    const words = answer.reason ?? answer.text;
+    // Telegram refuses an empty message; an engine with nothing to say still gets words.
+    const words = (answer.reason ?? answer.text).trim() || NOTHING_FOUND;
     return packMessages(
       splitQuoteText(words, limit - MARKUP_ALLOWANCE).map((piece) => plainBlock(piece)),
       limit,

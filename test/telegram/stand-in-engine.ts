@@ -28,7 +28,7 @@ export async function standInEngine(corpusDir = "corpus"): Promise<Engine> {
       return { ...base, status: "not_found", text: reason, reason, quotes: [] };
     }
     const surname = speaker.split(" ").pop() ?? speaker;
-    const seen = options.context?.seen ?? [];
+    const seen = /what else/i.test(question) ? (options.context?.seen ?? []) : [];
     const quotes = articles
       .flatMap((article: Article) =>
         article.paragraphs.map((p, i) =>
