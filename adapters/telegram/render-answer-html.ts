@@ -82,7 +82,8 @@ export function renderQuoteBlocks(quote: Quote, limit = TELEGRAM_MESSAGE_LIMIT):
   return pieces.map((piece, index) => {
     const first = index === 0;
     const last = index === pieces.length - 1;
-    const shown = `${first ? "" : `${CONTINUED} `}${last ? piece : piece.trimEnd()}${last ? "" : ` ${CONTINUED}`}`;
+    const body = first ? piece : piece.trimStart();
+    const shown = `${first ? "" : `${CONTINUED} `}${last ? body : body.trimEnd()}${last ? "" : ` ${CONTINUED}`}`;
     const html = blockquote(shown);
     return last
       ? { html: `${html}\n${tailHtml}`, plain: `${shown}\n${tailPlain}` }

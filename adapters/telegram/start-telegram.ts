@@ -31,10 +31,13 @@ export interface TelegramHandle {
   webhookAddress?: { host: string; port: number };
 }
 
-/** Turns start-up failures into messages that say what to fix. */
+/**
+ * Checks the token with one getMe and turns failures into messages that say what to fix.
+ * Called directly, not through `bot.init()`, which retries a dead network forever.
+ */
 async function connect(bot: Bot, config: TelegramConfig): Promise<void> {
   try {
-    await bot.init();
+    bot.botInfo = await bot.api.getMe();
   } catch (error) {
     if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
       throw new AppError(
