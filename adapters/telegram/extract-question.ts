@@ -23,10 +23,11 @@ export function stripBotMentions(
   for (const entity of mentions) {
     rest = `${rest.slice(0, entity.offset)} ${rest.slice(entity.offset + entity.length)}`;
   }
-  // "@bot, what did Lavrov say?" -> "what did Lavrov say?"
+  // "@bot, what did Lavrov say?" and "what did Lavrov say, @bot?" -> "what did Lavrov say?"
   const cleaned = rest
     .replace(/\s+/g, " ")
     .replace(/^[\s,:;.!-]+/, "")
+    .replace(/[\s,;:]+([?.!]|$)/g, "$1")
     .trim();
   return { text: mentions.length > 0 ? cleaned : text.trim(), mentioned: mentions.length > 0 };
 }

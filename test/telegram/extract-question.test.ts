@@ -19,7 +19,10 @@ describe("questions addressed to the bot in groups", () => {
       "what did Lavrov say?",
     );
     expect(questionAddressedToBot(message("what did Lavrov say, @quote_test_bot?"), me)).toBe(
-      "what did Lavrov say, ?",
+      "what did Lavrov say?",
+    );
+    expect(questionAddressedToBot(message("Lavrov, Putin @quote_test_bot"), me)).toBe(
+      "Lavrov, Putin",
     );
   });
 
