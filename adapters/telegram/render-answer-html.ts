@@ -135,7 +135,11 @@ export function renderAnswerHtml(
   if (answer.moreQuotes > 0) {
     const more =
       answer.moreQuotes === 1 ? "1 more quote matches" : `${answer.moreQuotes} more quotes match`;
-    blocks.push(plainBlock(`${more}: ask “what else?” to see them.`, true));
+    // The engine pages through one person's quotes given the follow-up context; for a
+    // topic there is no "he" to follow up on.
+    const how =
+      answer.speaker !== null ? "ask “what else?” to see them" : "ask a narrower question";
+    blocks.push(plainBlock(`${more}: ${how}.`, true));
   }
   return packMessages(blocks, limit);
 }

@@ -2,9 +2,6 @@ import type { ArticleSummary, Engine } from "../../src/index.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { packMessages, type TelegramMessage } from "./telegram-message.ts";
 
-/** People named in /help; the rest are a /sources and a question away. */
-const HELP_SPEAKERS = 12;
-
 function surname(name: string): string {
   return name.split(/\s+/).pop() ?? name;
 }
@@ -15,29 +12,16 @@ export function exampleQuestion(engine: Engine): string {
   return person ? `What did ${surname(person.name)} say?` : "What do the articles say?";
 }
 
-/**
- * /start and /help: what the bot does, what its corpus covers (articles and the people
- * quoted, from the engine, so it stays true as the corpus grows), how to ask, an example.
- */
+/** /start and /help: what the bot does, what its corpus covers, how to ask, an example. */
 export function renderHelp(engine: Engine, botUsername: string): TelegramMessage[] {
-  const articles = engine.articles();
-  const people = engine
-    .speakers()
-    .filter((speaker) => speaker.kind !== "unnamed")
-    .slice(0, HELP_SPEAKERS)
-    .map((speaker) => speaker.name);
   const example = exampleQuestion(engine);
   const bot = `@${botUsername}`;
-  const count = articles.length === 1 ? "1 news article" : `${articles.length} news articles`;
-
   const intro = [
     "I answer questions about news articles with exact quotes: every quote is copied character for character from its article, with a link to the paragraph it comes from. When the articles don't say, I tell you so.",
   ];
-  const corpus = [
-    `I know ${count}. ${engine.describeCorpus()}`,
-    people.length > 0 ? `People quoted include ${people.join(", ")}.` : "",
-    "/sources lists the articles.",
-  ].filter(Boolean);
+  // The engine's own summary names the articles and the people they quote, so it stays
+  // true as the corpus grows.
+  const corpus = [engine.describeCorpus(), "/sources lists the articles with links."];
   const howTo = [
     "• In a private chat with me, just write your question.",
     `• In a group: /ask followed by the question, mention ${bot}, or reply to one of my answers.`,

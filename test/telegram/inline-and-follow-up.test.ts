@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INLINE_RESULTS } from "../../adapters/telegram/answer-inline-query.ts";
 import { inlineQuery, privateChat, textMessage, user } from "../fakes/telegram-updates.ts";
-import { type Harness, startHarness } from "./telegram-harness.ts";
+import { type Harness, startHarness, testEngine } from "./telegram-harness.ts";
 import { readTelegramHtml } from "./telegram-html.ts";
 
 interface InlineResult {
@@ -66,17 +66,44 @@ describe("telegram: follow-ups in context", () => {
     await h.close();
   });
 
-  it("resolves “what else did he say?” to the speaker of the previous answer", async () => {
-    let after = h.push(textMessage({ chat, from: dave, text: "What did Ushakov say?" }));
-    const first = readTelegramHtml(String((await h.reply(chat.id, after)).params.text)).text;
-    expect(h.spy.calls.at(-1)?.options?.context).toBeUndefined();
+  /** Sends a question in Dave's chat and returns the visible text of the whole reply. */
+  async function ask(text: string): Promise<string> {
+    const after = h.push(textMessage({ chat, from: dave, text }));
+    return readTelegramHtml(String((await h.reply(chat.id, after)).params.text)).text;
+  }
 
-    after = h.push(textMessage({ chat, from: dave, text: "What else did he say?" }));
-    await h.reply(chat.id, after);
+  it("resolves “what else did he say?” to the speaker of the previous answer", async () => {
+    const first = await ask("What did Putin say?");
+    expect(h.spy.calls.at(-1)?.options?.context).toBeUndefined();
+    const firstQuotes = (await (await testEngine()).ask("What did Putin say?")).quotes;
+    expect(firstQuotes.length).toBeGreaterThan(0);
+    for (const q of firstQuotes) expect(first).toContain(q.text);
+
+    const second = await ask("What else did he say?");
     const context = h.spy.calls.at(-1)?.options?.context;
-    expect(context?.speaker).toBe("Yuri Ushakov");
-    expect(context?.seen?.length).toBeGreaterThan(0);
-    expect(first).toContain("Ushakov");
+    expect(context?.speaker).toBe("Vladimir Putin");
+    expect(context?.seen).toEqual(
+      firstQuotes.map((q) => ({
+        articleId: q.source.articleId,
+        paragraph: q.source.paragraph,
+        start: q.start,
+      })),
+    );
+    // New words from Putin, none of those already shown.
+    expect(second).toContain("Vladimir Putin");
+    for (const q of firstQuotes) expect(second).not.toContain(q.text);
+    expect(second).toContain("What talks can there be with people who indiscriminately strike");
+  });
+
+  it("follows up on Ushakov with Ushakov, saying when that was all", async () => {
+    const first = await ask("What did Ushakov say?");
+    expect(first).toContain("entering the negotiation process would be entirely inappropriate");
+    const second = await ask("What else did he say?");
+    expect(h.spy.calls.at(-1)?.options?.context?.speaker).toBe("Yuri Ushakov");
+    expect(second).toContain("Yuri Ushakov");
+    expect(second).not.toContain(
+      "entering the negotiation process would be entirely inappropriate",
+    );
   });
 
   it("forgets the context after it expires", async () => {

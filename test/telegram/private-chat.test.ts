@@ -59,8 +59,8 @@ describe("telegram: private chats, end to end through grammY", () => {
       const after = h.push(textMessage({ chat, from: alice, text: command }));
       const text = readTelegramHtml(String((await h.reply(chat.id, after)).params.text)).text;
       expect(text).toContain("exact quotes");
-      expect(text).toContain("1 news article");
-      expect(text).toMatch(/People quoted include .*Putin/);
+      expect(text).toContain(h.spy.engine.describeCorpus());
+      expect(text).toMatch(/They quote .*Putin/);
       expect(text).toContain("@quote_test_bot");
       expect(text).toMatch(/\/ask What did \w+ say\?/);
     }

@@ -128,7 +128,14 @@ describe("renderAnswerHtml", () => {
       }),
     );
     expect(message?.html.startsWith("He said &lt;no&gt; talks.\n\n<blockquote>")).toBe(true);
-    expect(message?.html).toContain("<i>4 more quotes match");
+    expect(message?.html).toContain("<i>4 more quotes match: ask a narrower question.</i>");
+    const [about] = renderAnswerHtml(
+      answered([quote("Peace proposals remain valid.")], {
+        speaker: "Yuri Ushakov",
+        moreQuotes: 1,
+      }),
+    );
+    expect(about?.html).toContain("<i>1 more quote matches: ask “what else?” to see them.</i>");
   });
 
   it("says a not-found answer in plain words, escaped", () => {

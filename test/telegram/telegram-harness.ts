@@ -5,14 +5,16 @@ import {
   type AskOptions,
   type Engine,
   type Logger,
+  loadEngine,
   parseConfig,
+  SILENT_LOGGER,
 } from "../../src/index.ts";
 import {
   type FakeTelegramApi,
   type RecordedRequest,
   startFakeTelegramApi,
 } from "../fakes/fake-telegram-api.ts";
-import { standInEngine } from "./stand-in-engine.ts";
+import { CORPUS_DIR } from "../support/seed-engine.ts";
 
 /** A logger that keeps every line, so tests can assert what is (and is not) logged. */
 export function recordingLogger(lines: string[] = []): Logger & { lines: string[] } {
@@ -70,8 +72,15 @@ export function spyEngine(inner: Engine) {
   };
 }
 
-export async function testEngine(): Promise<Engine> {
-  return standInEngine();
+let shared: Promise<Engine> | undefined;
+
+/** The real engine over the shipped corpus/ folder, built once per test file. */
+export function testEngine(): Promise<Engine> {
+  shared ??= loadEngine(
+    { CORPUS_DIR: CORPUS_DIR, MAX_QUOTES: 3, MAX_QUESTION_LENGTH: 1000 },
+    SILENT_LOGGER,
+  );
+  return shared;
 }
 
 export interface Harness {
