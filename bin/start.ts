@@ -2,6 +2,9 @@
  * The composition root: reads the whole configuration once, loads the engine, and starts
  * every face that is configured. Lives outside src/ because it imports the faces.
  */
+
+import { startTelegram } from "../adapters/telegram/start-telegram.ts";
+import { TelegramConfigSchema } from "../adapters/telegram/telegram-config.ts";
 import {
   AppError,
   createLogger,
@@ -11,12 +14,24 @@ import {
   readEnvironment,
   runChat,
 } from "../src/index.ts";
+import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
+  const telegram = parseConfig(TelegramConfigSchema, env);
   const engine = await loadEngine(config, logger);
+
+  const faces: RunningFace[] = [];
+  if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
+    faces.push(await startTelegram({ engine, config: telegram, logger }));
+  }
+  if (faces.length > 0) {
+    await waitForShutdown(faces, logger);
+    return 0;
+  }
+
   process.stderr.write(
     "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
       "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +
