@@ -1,6 +1,11 @@
 import type { Answer, Quote } from "../../src/index.ts";
 import { escapeHtml } from "./escape-html.ts";
-import { packMessages, TELEGRAM_MESSAGE_LIMIT, type TelegramMessage } from "./telegram-message.ts";
+import {
+  packMessages,
+  plainMessage,
+  TELEGRAM_MESSAGE_LIMIT,
+  type TelegramMessage,
+} from "./telegram-message.ts";
 
 /** Quotes longer than this are shown collapsed (Telegram's expandable blockquote). */
 export const EXPANDABLE_QUOTE_CHARS = 300;
@@ -102,11 +107,6 @@ export function renderQuoteMessage(quote: Quote, limit = TELEGRAM_MESSAGE_LIMIT)
   return { html: `${blockquote(shown)}\n${tailHtml}`, plain: `${shown}\n${tailPlain}` };
 }
 
-function plainBlock(text: string, italic = false): TelegramMessage {
-  const escaped = escapeHtml(text);
-  return { html: italic ? `<i>${escaped}</i>` : escaped, plain: text };
-}
-
 /**
  * An Answer as Telegram messages in HTML parse mode, each with its plain-text twin.
  * Messages break only between quotes, so each stays under 4,096 characters.
@@ -118,17 +118,14 @@ export function renderAnswerHtml(
   if (answer.status === "not_found" || answer.quotes.length === 0) {
     // Telegram refuses an empty message; an engine with nothing to say still gets words.
     const words = (answer.reason ?? answer.text).trim() || NOTHING_FOUND;
-    return packMessages(
-      splitQuoteText(words, limit - MARKUP_ALLOWANCE).map((piece) => plainBlock(piece)),
-      limit,
-    );
+    return packMessages(splitQuoteText(words, limit - MARKUP_ALLOWANCE).map(plainMessage), limit);
   }
   const blocks: TelegramMessage[] = [];
   // In LLM mode `text` is the model's short answer; in extractive mode it only repeats
   // the quotes for terminals, so it is not shown twice.
   if (answer.mode === "llm" && answer.text.trim() !== "") {
     for (const piece of splitQuoteText(answer.text.trim(), limit - MARKUP_ALLOWANCE)) {
-      blocks.push(plainBlock(piece));
+      blocks.push(plainMessage(piece));
     }
   }
   for (const quote of answer.quotes) blocks.push(...renderQuoteBlocks(quote, limit));
@@ -139,7 +136,8 @@ export function renderAnswerHtml(
     // topic there is no "he" to follow up on.
     const how =
       answer.speaker !== null ? "ask “what else?” to see them" : "ask a narrower question";
-    blocks.push(plainBlock(`${more}: ${how}.`, true));
+    const footer = plainMessage(`${more}: ${how}.`);
+    blocks.push({ ...footer, html: `<i>${footer.html}</i>` });
   }
   return packMessages(blocks, limit);
 }
