@@ -24,6 +24,11 @@ export const MIN_ARTICLE_CHARS = 200;
 const BLOCKS = "p, li, blockquote";
 /** Never text: removed before any text is read, in case Readability kept one. */
 const NOT_TEXT = "script, style, noscript, template, svg, math, iframe, object, embed, button";
+/** Class or id words of ad slots; Readability's own filter misses plain `ad` classes. */
+const AD_WORD = /^(ad|ads|advert|adverts|advertisement|ad-.+|.+-ad|sponsored)$/i;
+/** A paragraph that is only an ad or share label is not part of the article. */
+const LABEL_ONLY =
+  /^(advertisement|advertising|sponsored( content)?|read more|share this( article)?)$/i;
 
 /** The parts of linkedom's DOM this file touches (the project compiles without DOM types). */
 interface Node {
@@ -32,6 +37,7 @@ interface Node {
   querySelectorAll(selector: string): Iterable<Node>;
   replaceWith(...nodes: unknown[]): void;
   remove(): void;
+  getAttribute(name: string): string | null;
   ownerDocument: { createTextNode(text: string): unknown };
 }
 
@@ -45,6 +51,7 @@ interface Node {
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
   const { document } = parseHTML(html);
   const meta = readPageMeta(document as unknown as MetaDocument, pageUrl);
+  removeHiddenAndAds(document as unknown as Node);
   const parsed = new Readability(document as never, {
     serializer: (node) => node,
     charThreshold: MIN_ARTICLE_CHARS,
@@ -91,7 +98,22 @@ function paragraphsOf(content: Node, byline: string | null): string[] {
       : (content.textContent ?? "").split(/\n\s*\n/);
   return texts
     .map((text) => stripInvisible(text).replace(/\s+/g, " ").trim())
-    .filter((text) => text !== "" && text !== byline && text !== `By ${byline}`);
+    .filter(
+      (text) => text !== "" && text !== byline && text !== `By ${byline}` && !LABEL_ONLY.test(text),
+    );
+}
+
+function removeHiddenAndAds(root: Node): void {
+  for (const el of [...root.querySelectorAll("[class], [id], [hidden], [aria-hidden]")]) {
+    const words = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.split(/\s+/);
+    if (
+      words.some((w) => AD_WORD.test(w)) ||
+      el.getAttribute("hidden") !== null ||
+      el.getAttribute("aria-hidden") === "true"
+    ) {
+      el.remove();
+    }
+  }
 }
 
 /** "Talks stall - The Daily" -> "Talks stall", when the suffix is the publisher's name. */
