@@ -12,6 +12,8 @@ export interface Route {
   type?: string;
   body?: string;
   headers?: Record<string, string>;
+  /** The answer waits for this: a page that is slow exactly as long as a test wants. */
+  gate?: Promise<void>;
 }
 
 /** A fake news site on 127.0.0.1 (random port): article pages, feeds and the hostile cases. */
@@ -84,13 +86,22 @@ export async function startNewsSite(): Promise<NewsSite> {
       res.end("<html><body><h1>Not found</h1></body></html>");
       return;
     }
+    if (route.gate) {
+      const gate = route.gate;
+      delete route.gate;
+      gate.then(() => serve(res, route));
+      return;
+    }
+    serve(res, route);
+  });
+  const serve = (res: ServerResponse, route: Route) => {
     const body = (route.body ?? "").replaceAll("{{origin}}", origin);
     res.writeHead(route.status ?? 200, {
       ...(route.type ? { "content-type": route.type } : {}),
       ...route.headers,
     });
     res.end(body);
-  });
+  };
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   origin = `http://127.0.0.1:${port}`;
