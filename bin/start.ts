@@ -4,25 +4,43 @@
  */
 import {
   AppError,
+  CorpusConfigSchema,
+  createCorpusManager,
   createLogger,
   EngineConfigSchema,
+  fetchOptionsFrom,
   loadEngine,
+  openLowdbCorpusStore,
   parseConfig,
   readEnvironment,
   runChat,
+  startCorpusService,
 } from "../src/index.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
+  const corpusConfig = parseConfig(CorpusConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
-  const engine = await loadEngine(config, logger);
+  // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
+  const store = await openLowdbCorpusStore(config.DATA_DIR);
+  const engine = await loadEngine(config, logger, {}, store);
+  const corpus = createCorpusManager({
+    store,
+    corpusDir: config.CORPUS_DIR,
+    engine,
+    fetch: fetchOptionsFrom(corpusConfig),
+    maxFeedItems: corpusConfig.CORPUS_FEED_MAX_ITEMS,
+    logger,
+  });
+  const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
   process.stderr.write(
     "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
       "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +
       `Answering here instead. ${engine.describeCorpus()}\nType a question per line; Ctrl-D or "exit" to stop.\n`,
   );
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
+  await corpusService.stop();
   return 0;
 }
 

@@ -3,6 +3,7 @@ import { parseConfig, readEnvironment } from "../config/read-environment.ts";
 import type { Engine } from "../engine/engine.ts";
 import { loadEngine } from "../engine/load-engine.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
+import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
 
 export interface CliEngine {
   engine: Engine;
@@ -14,6 +15,8 @@ export interface CliEngine {
 export async function setupEngine(env: Record<string, string | undefined>): Promise<CliEngine> {
   const config = parseConfig(EngineConfigSchema, readEnvironment(env));
   const logger = createLogger(config.LOG_LEVEL);
-  const engine = await loadEngine(config, logger);
+  // The store's added articles too: `ask` and `list` see what moderators added.
+  const store = await openLowdbCorpusStore(config.DATA_DIR);
+  const engine = await loadEngine(config, logger, {}, store);
   return { engine, config, logger };
 }

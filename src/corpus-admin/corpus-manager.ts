@@ -1,5 +1,6 @@
 import { resolve as resolvePath } from "node:path";
 import type { Article } from "../corpus/article.ts";
+import { loadCorpus } from "../corpus/load-corpus.ts";
 import type { Engine } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { normalizeUrl, sourceId, textHash } from "../ingest/article-identity.ts";
@@ -47,6 +48,11 @@ export interface CorpusManager {
   refresh(actor: Actor, onProgress?: ProgressListener): Promise<ChangeSummary>;
   /** Reloads corpus/ and the store without fetching (another process changed the store). */
   reload(): Promise<void>;
+  /**
+   * Reloads if the store changed since this manager last loaded or wrote it (the CLI added
+   * something while the bot runs). Skipped while an operation runs. True if it reloaded.
+   */
+  reloadIfChanged(): Promise<boolean>;
   sources(): Promise<CorpusSource[]>;
   log(limit?: number): Promise<AuditEntry[]>;
   /** What is running now ("refresh by telegram:42"), or null. */
@@ -64,7 +70,22 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
     now: now(),
   });
   let running: string | null = null;
+  // What the engine was built from moments ago: the baseline for the first refresh's
+  // report of corpus/ changes, and for noticing another process's writes.
   let lastShipped: readonly Article[] | null = options.shipped ?? null;
+  const baseline = Promise.all([
+    options.shipped
+      ? null
+      : loadCorpus(options.corpusDir).then(
+          (r) => r.articles,
+          () => null,
+        ),
+    options.store.revision(),
+  ]).then(([shipped, revision]) => {
+    lastShipped ??= shipped;
+    lastRevision = revision;
+  });
+  let lastRevision: string | null = null;
 
   /**
    * One operation at a time, in this process (told so) and across processes (the store
@@ -86,6 +107,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
     }
     running = purpose;
     try {
+      await baseline;
       const lock = await options.store.lock(purpose);
       try {
         const before = await loadAllArticles(options);
@@ -116,6 +138,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
           throw error;
         }
         lastShipped = before.shipped;
+        lastRevision = await options.store.revision();
         logger.info(
           { action, target, actor: actor.platform, summary: audit.summary },
           "corpus changed",
@@ -219,9 +242,27 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
     },
 
     async reload() {
+      await baseline;
+      const revision = await options.store.revision();
       const all = await loadAllArticles(options);
       lastShipped = all.shipped;
+      lastRevision = revision;
       options.engine?.replaceArticles(all.articles);
+    },
+
+    async reloadIfChanged() {
+      await baseline;
+      if (running) return false;
+      if ((await options.store.revision()) === lastRevision || running) return false;
+      // Marked as running so an add cannot swap its list in between and be undone by this.
+      running = "a reload of the corpus";
+      try {
+        await this.reload();
+      } finally {
+        running = null;
+      }
+      logger.info("corpus reloaded: the store was changed by another process");
+      return true;
     },
 
     async sources() {

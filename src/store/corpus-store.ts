@@ -93,6 +93,11 @@ export interface CorpusStore {
   readonly location: string;
   /** The current state, read fresh (another process may have written since). */
   read(): Promise<StoreSnapshot>;
+  /**
+   * Changes whenever the stored state does (file time and size here; a counter in
+   * PostgreSQL): lets a running bot notice what another process stored. Null: empty store.
+   */
+  revision(): Promise<string | null>;
   /** The audit log, newest first. */
   log(limit?: number): Promise<AuditEntry[]>;
   /**

@@ -1,5 +1,5 @@
-import { copyFile, mkdir, rename } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, rename, stat } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { DataFile } from "lowdb/node";
 import { AppError } from "../errors.ts";
 import type {
@@ -49,6 +49,15 @@ export class LowdbCorpusStore implements CorpusStore {
     return data.log.slice(-limit).reverse();
   }
 
+  async revision(): Promise<string | null> {
+    try {
+      const info = await stat(this.location);
+      return `${info.mtimeMs}:${info.size}:${info.ino}`;
+    } catch {
+      return null;
+    }
+  }
+
   async lock(purpose: string): Promise<StoreLock> {
     if (this.#held) {
       throw new AppError(
@@ -56,6 +65,7 @@ export class LowdbCorpusStore implements CorpusStore {
         `The corpus is busy: ${this.#held.lock.purpose} is running.`,
       );
     }
+    await mkdir(dirname(this.location), { recursive: true });
     const file = await acquireLockFile(this.#lockPath, purpose, (holder) =>
       this.#describeHolder(holder),
     );
@@ -150,11 +160,11 @@ export class LowdbCorpusStore implements CorpusStore {
 }
 
 /**
- * Opens the store in `dataDir` (created if missing) and reads it once, so a damaged
- * file stops start-up with STORE_CORRUPT instead of failing the first moderator.
+ * Opens the store in `dataDir` and reads it once, so a damaged file stops start-up with
+ * STORE_CORRUPT instead of failing the first moderator. The folder is created at the
+ * first write, so reading commands (`ask`, `list`) leave no trace.
  */
 export async function openLowdbCorpusStore(dataDir: string): Promise<LowdbCorpusStore> {
-  await mkdir(dataDir, { recursive: true });
   const store = new LowdbCorpusStore(dataDir);
   await store.read();
   return store;
