@@ -17,13 +17,16 @@ export function startCorpusService(options: {
   config: Pick<CorpusConfig, "REFRESH_INTERVAL_MINUTES">;
   logger: Logger;
   storeCheckIntervalMs?: number;
+  /** Overrides REFRESH_INTERVAL_MINUTES, in milliseconds (tests). */
+  refreshIntervalMs?: number;
 }): { stop(): Promise<void> } {
   const { manager, logger } = options;
   const timers: NodeJS.Timeout[] = [];
   let pending: Promise<unknown> = Promise.resolve();
 
   const minutes = options.config.REFRESH_INTERVAL_MINUTES;
-  if (minutes > 0) {
+  const every = options.refreshIntervalMs ?? minutes * 60_000;
+  if (every > 0) {
     const refresh = async () => {
       try {
         const summary = await manager.refresh({ platform: "schedule", id: "schedule" });
@@ -36,8 +39,12 @@ export function startCorpusService(options: {
         }
       }
     };
-    timers.push(setInterval(() => (pending = refresh()), minutes * 60_000));
-    logger.info({ minutes }, "scheduled refresh on");
+    timers.push(
+      setInterval(() => {
+        pending = refresh();
+      }, every),
+    );
+    logger.info({ minutes: every / 60_000 }, "scheduled refresh on");
   }
 
   timers.push(
