@@ -50,7 +50,8 @@ export async function runCorpusAdmin(io: CliIo): Promise<number> {
     const env = readEnvironment(io.env);
     const engineConfig = parseConfig(EngineConfigSchema, env);
     const config = parseConfig(CorpusConfigSchema, env);
-    const logger = createLogger(engineConfig.LOG_LEVEL);
+    // The summary line says what happened; info logs would only break up the progress bar.
+    const logger = createLogger(io.env.LOG_LEVEL ? engineConfig.LOG_LEVEL : "warn");
     const store = await openLowdbCorpusStore(engineConfig.DATA_DIR);
     const manager = createCorpusManager({
       store,
