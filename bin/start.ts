@@ -7,8 +7,10 @@ import {
   CorpusConfigSchema,
   createCorpusManager,
   createLogger,
+  type Engine,
   EngineConfigSchema,
   fetchOptionsFrom,
+  llmEngineOptions,
   loadEngine,
   openLowdbCorpusStore,
   parseConfig,
@@ -22,9 +24,16 @@ async function main(): Promise<number> {
   const config = parseConfig(EngineConfigSchema, env);
   const corpusConfig = parseConfig(CorpusConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
+  let loaded: Engine | undefined;
+  const llm = llmEngineOptions(env, {
+    logger,
+    maxQuotes: config.MAX_QUOTES,
+    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
+  });
   // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
   const store = await openLowdbCorpusStore(config.DATA_DIR);
-  const engine = await loadEngine(config, logger, {}, store);
+  const engine = await loadEngine(config, logger, llm, store);
+  loaded = engine;
   const corpus = createCorpusManager({
     store,
     corpusDir: config.CORPUS_DIR,

@@ -56,6 +56,9 @@ export type {
 export { loadEngine } from "./engine/load-engine.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
+export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
+export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
+export { type LlmEngineOptionsInput, llmEngineOptions } from "./llm/llm-engine-options.ts";
 export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
 export type {
   IndexedPassage,
