@@ -2,15 +2,9 @@ import type { SentenceSpan } from "../text/split-sentences.ts";
 import { findOrganizations, findPersonNames, isNameWord, type Mention } from "./find-mentions.ts";
 import { findRoles } from "./find-roles.ts";
 import { findSpeaker, roleWords, type Unit } from "./find-subject.ts";
-import {
-  GENERIC_ROLE_WORDS,
-  OUTLET_NOUNS,
-  PRONOUNS,
-  REPORTING_VERBS,
-  ROLE_WORDS,
-} from "./lexicon.ts";
+import { GENERIC_ROLE_WORDS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
-import { quotationMask, type Token, tokenize } from "./tokens.ts";
+import { quotationMask, tokenize } from "./tokens.ts";
 
 export type SpeakerKind = "person" | "organization" | "unnamed";
 
