@@ -7,28 +7,60 @@ import { startTelegram } from "../adapters/telegram/start-telegram.ts";
 import { TelegramConfigSchema } from "../adapters/telegram/telegram-config.ts";
 import {
   AppError,
+  CorpusConfigSchema,
+  createCorpusManager,
   createLogger,
+  type Engine,
   EngineConfigSchema,
+  fetchOptionsFrom,
+  llmEngineOptions,
   loadEngine,
+  openLowdbCorpusStore,
   parseConfig,
   readEnvironment,
   runChat,
+  startCorpusService,
 } from "../src/index.ts";
 import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
+  const corpusConfig = parseConfig(CorpusConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
   const telegram = parseConfig(TelegramConfigSchema, env);
-  const engine = await loadEngine(config, logger);
+  let loaded: Engine | undefined;
+  const llm = llmEngineOptions(env, {
+    logger,
+    maxQuotes: config.MAX_QUOTES,
+    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
+  });
+  // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
+  const store = await openLowdbCorpusStore(config.DATA_DIR);
+  const engine = await loadEngine(config, logger, llm, store);
+  loaded = engine;
+  const corpus = createCorpusManager({
+    store,
+    corpusDir: config.CORPUS_DIR,
+    engine,
+    fetch: fetchOptionsFrom(corpusConfig),
+    maxFeedItems: corpusConfig.CORPUS_FEED_MAX_ITEMS,
+    logger,
+  });
+  const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
 
+  // The faces configured; the corpus service stops with them on SIGINT/SIGTERM.
   const faces: RunningFace[] = [];
-  if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
-    faces.push(await startTelegram({ engine, config: telegram, logger }));
+  try {
+    if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
+      faces.push(await startTelegram({ engine, config: telegram, logger }));
+    }
+  } catch (error) {
+    await Promise.allSettled([...faces, corpusService].map((running) => running.stop()));
+    throw error;
   }
   if (faces.length > 0) {
-    await waitForShutdown(faces, logger);
+    await waitForShutdown([...faces, corpusService], logger);
     return 0;
   }
 
@@ -38,6 +70,7 @@ async function main(): Promise<number> {
       `Answering here instead. ${engine.describeCorpus()}\nType a question per line; Ctrl-D or "exit" to stop.\n`,
   );
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
+  await corpusService.stop();
   return 0;
 }
 
