@@ -34,3 +34,11 @@ export { parseConfig, readEnvironment } from "./config/read-environment.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
+export type {
+  FeedbackStore,
+  FeedbackVote,
+  VoteInput,
+  VoteOutcome,
+  VoteTally,
+} from "./feedback/feedback-store.ts";
+export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
