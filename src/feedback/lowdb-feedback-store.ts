@@ -85,13 +85,14 @@ export async function openLowdbFeedbackStore(
   return {
     async vote(input: VoteInput): Promise<VoteOutcome> {
       const key = `${input.platform}:${input.answerId}`;
-      const answer = (db.data.answers[key] ??= {
+      const answer = db.data.answers[key] ?? {
         platform: input.platform,
         answerId: input.answerId,
         question: input.question,
         quotes: input.quotes.map(storedQuote),
         votes: {},
-      });
+      };
+      db.data.answers[key] = answer;
       const previous = answer.votes[input.userId];
       if (previous?.vote === input.vote) return "unchanged";
       answer.votes[input.userId] = { vote: input.vote, at: now().toISOString() };
