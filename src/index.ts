@@ -6,10 +6,33 @@ export type {
   Answer,
   AnswerMode,
   AnswerStatus,
+  QuestionProblem,
   Quote,
   QuoteSource,
-  QuestionProblem,
 } from "./answer/answer.ts";
+export { buildQuote, quoteIsVerbatim } from "./answer/build-quote.ts";
+export {
+  renderAnswerPlain,
+  renderQuotesPlain,
+  sourceLine,
+  speakerLine,
+} from "./answer/render-plain-text.ts";
+export { textFragmentLink } from "./answer/text-fragment-link.ts";
+export { runChat } from "./cli/run-chat.ts";
+export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
+export { parseConfig, readEnvironment } from "./config/read-environment.ts";
+export type { Article } from "./corpus/article.ts";
+export { formatArticle } from "./corpus/format-article.ts";
+export { type CorpusProblem, type LoadedCorpus, loadCorpus } from "./corpus/load-corpus.ts";
+export { parseArticle } from "./corpus/parse-article.ts";
+export type {
+  AnswerComposer,
+  ComposeInput,
+  QueryRewriter,
+  RetrievedPassage,
+  RetrievedSentence,
+} from "./engine/composer.ts";
+export { createEngine, type EngineOptions } from "./engine/create-engine.ts";
 export type {
   ArticleSummary,
   AskContext,
@@ -18,22 +41,8 @@ export type {
   SeenQuote,
   SpeakerSummary,
 } from "./engine/engine.ts";
-export type { Article } from "./corpus/article.ts";
-export type {
-  AnswerComposer,
-  ComposeInput,
-  QueryRewriter,
-  RetrievedPassage,
-  RetrievedSentence,
-} from "./engine/composer.ts";
-export { buildQuote, quoteIsVerbatim } from "./answer/build-quote.ts";
-export { textFragmentLink } from "./answer/text-fragment-link.ts";
-
-export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
-export { parseConfig, readEnvironment } from "./config/read-environment.ts";
+export { loadEngine } from "./engine/load-engine.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
-export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
-export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
 export type {
   FeedbackStore,
   FeedbackVote,
@@ -42,3 +51,11 @@ export type {
   VoteTally,
 } from "./feedback/feedback-store.ts";
 export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
+export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
+export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
+export type {
+  IndexedPassage,
+  LexicalHit,
+  LexicalIndex,
+  LexicalIndexFactory,
+} from "./search/lexical-index.ts";

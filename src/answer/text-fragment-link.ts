@@ -15,7 +15,7 @@ export function encodeFragmentTerm(term: string): string {
 
 /** Quote marks and punctuation at the ends do not help a match and may break one. */
 function trimEdges(text: string): string {
-  return text.replace(/^[\s"'“”‘’«»(\[—–-]+/u, "").replace(/[\s"'“”‘’«»)\].,;:!?—–-]+$/u, "");
+  return text.replace(/^[\s"'“”‘’«»([—–-]+/u, "").replace(/[\s"'“”‘’«»)\].,;:!?—–-]+$/u, "");
 }
 
 /** `url` with any existing fragment replaced by a text fragment pointing at `quote`. */

@@ -1,0 +1,65 @@
+import { parseArgs } from "node:util";
+import type { ArticleSummary } from "../engine/engine.ts";
+import { AppError } from "../errors.ts";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { setupEngine } from "./setup-engine.ts";
+
+export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]`;
+
+function formatList(articles: readonly ArticleSummary[]): string {
+  return articles
+    .map((a) =>
+      [
+        `${a.id}`,
+        `  ${a.title}`,
+        `  ${a.publisher}${a.published ? ` · ${a.published}` : ""} · ${a.paragraphs} paragraphs · ${a.url}`,
+        `  quotes: ${a.speakers.length > 0 ? a.speakers.join(", ") : "nobody"}`,
+      ].join("\n"),
+    )
+    .join("\n\n");
+}
+
+/** `npm run corpus -- list [--json]`: the articles the engine answers from. */
+export async function runCorpus(io: CliIo): Promise<number> {
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { json: { type: "boolean" }; help: { type: "boolean"; short: "h" } };
+      allowPositionals: true;
+    }>
+  >;
+  try {
+    parsed = parseArgs({
+      args: io.argv,
+      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    await write(io.stderr, `${(error as Error).message}\n${CORPUS_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const [command] = parsed.positionals;
+  if (parsed.values.help) {
+    await write(io.stdout, `${CORPUS_USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (command !== "list") {
+    await write(
+      io.stderr,
+      `${command ? `Unknown command "${command}".` : "Missing command."}\n${CORPUS_USAGE}\n`,
+    );
+    return EXIT_USAGE;
+  }
+  try {
+    const { engine } = await setupEngine(io.env);
+    const articles = engine.articles();
+    await write(
+      io.stdout,
+      parsed.values.json ? `${JSON.stringify(articles, null, 2)}\n` : `${formatList(articles)}\n`,
+    );
+    return EXIT_OK;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await write(io.stderr, `${error.message}\n`);
+    return error.code === "CONFIG_INVALID" ? EXIT_USAGE : EXIT_FAILURE;
+  }
+}

@@ -1,0 +1,19 @@
+import { type EngineConfig, EngineConfigSchema } from "../config/engine-config.ts";
+import { parseConfig, readEnvironment } from "../config/read-environment.ts";
+import type { Engine } from "../engine/engine.ts";
+import { loadEngine } from "../engine/load-engine.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
+
+export interface CliEngine {
+  engine: Engine;
+  config: EngineConfig;
+  logger: Logger;
+}
+
+/** Config from the environment (and .env), a logger to stderr, the engine over the corpus. */
+export async function setupEngine(env: Record<string, string | undefined>): Promise<CliEngine> {
+  const config = parseConfig(EngineConfigSchema, readEnvironment(env));
+  const logger = createLogger(config.LOG_LEVEL);
+  const engine = await loadEngine(config, logger);
+  return { engine, config, logger };
+}

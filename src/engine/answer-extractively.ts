@@ -1,0 +1,181 @@
+import type { Answer, Quote } from "../answer/answer.ts";
+import { buildQuote, quoteIsVerbatim } from "../answer/build-quote.ts";
+import { renderQuotesPlain } from "../answer/render-plain-text.ts";
+import type { Logger } from "../log/logger.ts";
+import { analyzeQuestion, words } from "../text/analyze.ts";
+import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { describeCorpus } from "./describe-corpus.ts";
+import type { SeenQuote } from "./engine.ts";
+import type { QuestionIntent } from "./understand-question.ts";
+
+/**
+ * A passage must contain this share of the question's weight (idf-weighted terms) to be
+ * an answer. Set from the eval set (npm run eval): lower lets unanswerable questions
+ * through, higher drops paraphrases.
+ */
+export const MIN_COVERAGE = 0.5;
+const CANDIDATES = 60;
+
+export interface ExtractiveOptions {
+  maxQuotes: number;
+  offset: number;
+  seen: readonly SeenQuote[];
+  logger: Logger;
+}
+
+/** Ranked passage ids for a question, or why there are none. */
+export type Ranking = { ok: true; ranked: number[] } | { ok: false; reason: string };
+
+function idf(snapshot: CorpusSnapshot, term: string): number {
+  const n = snapshot.index.size;
+  const df = snapshot.index.documentFrequency(term);
+  // A term the corpus never uses weighs most: it is what the question is about.
+  return df === 0 ? 1.5 * Math.log(1 + n) : Math.log(1 + n / df);
+}
+
+/** Words of the question whose terms the corpus never uses, as typed. */
+function absentWords(question: string, snapshot: CorpusSnapshot): string[] {
+  return words(question).filter((w) => {
+    const terms = analyzeQuestion(w);
+    return terms.length > 0 && terms.every((t) => snapshot.index.documentFrequency(t) === 0);
+  });
+}
+
+function rankTopic(
+  snapshot: CorpusSnapshot,
+  question: string,
+  terms: string[],
+  filter?: (id: number) => boolean,
+): Ranking {
+  const known = terms.filter((t) => snapshot.index.documentFrequency(t) > 0);
+  const total = terms.reduce((sum, t) => sum + idf(snapshot, t), 0);
+  const knownWeight = known.reduce((sum, t) => sum + idf(snapshot, t), 0);
+  if (known.length === 0 || knownWeight / total < MIN_COVERAGE) {
+    const absent = absentWords(question, snapshot);
+    const what = absent.length > 0 ? absent.slice(0, 5).join(", ") : "what you asked about";
+    return { ok: false, reason: `The articles I have don't mention ${what}.` };
+  }
+  const hits = snapshot.index.search(known, { limit: CANDIDATES, ...(filter ? { filter } : {}) });
+  const strong = hits.filter(
+    (h) => h.matched.reduce((sum, t) => sum + idf(snapshot, t), 0) / total >= MIN_COVERAGE,
+  );
+  if (strong.length === 0) {
+    return {
+      ok: false,
+      reason: "I found nothing in the articles that answers this closely enough.",
+    };
+  }
+  return { ok: true, ranked: strong.map((h) => h.id) };
+}
+
+/** Ranks passages for the intent: a speaker's statements, or the best topic passages. */
+export function rankPassages(
+  snapshot: CorpusSnapshot,
+  question: string,
+  intent: QuestionIntent,
+): Ranking {
+  if (intent.unknownName)
+    return { ok: false, reason: `The articles I have don't mention ${intent.unknownName}.` };
+  if (intent.speakers.length > 0) {
+    const statements = intent.speakers
+      .flatMap((id) => snapshot.speakers.get(id).statements)
+      .sort((a, b) => a - b);
+    const names = intent.speakers.map((id) => snapshot.speakers.get(id).name).join(" and ");
+    if (intent.terms.length === 0) return { ok: true, ranked: statements };
+    const own = new Set(statements);
+    const topical = rankTopic(snapshot, question, intent.terms, (id) => own.has(id));
+    if (topical.ok) return topical;
+    // Not in their own statements: passages about them that match the topic.
+    const about = rankTopic(snapshot, question, intent.terms);
+    if (about.ok) {
+      const aliases = intent.speakers.flatMap((id) => snapshot.speakers.get(id).aliases);
+      const mentions = about.ranked.filter((id) => mentionsAny(snapshot, id, aliases));
+      if (mentions.length > 0) return { ok: true, ranked: mentions };
+    }
+    return { ok: false, reason: `The articles quote ${names}, but not on that.` };
+  }
+  if (intent.terms.length === 0) {
+    return {
+      ok: false,
+      reason: "I could not find a topic in that question: ask about a person, an event or a place.",
+    };
+  }
+  return rankTopic(snapshot, question, intent.terms);
+}
+
+function mentionsAny(snapshot: CorpusSnapshot, id: number, aliases: readonly string[]): boolean {
+  const p = snapshot.passages[id]!;
+  const text = snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
+  const keys = ` ${words(text).join(" ")} `;
+  return aliases.some((a) => keys.includes(` ${a} `) || keys.includes(` ${a.replace(/i/g, "y")} `));
+}
+
+/** The Quote for a passage, made from its offsets and checked against the paragraph. */
+export function quoteForPassage(
+  snapshot: CorpusSnapshot,
+  id: number,
+  logger: Logger,
+): Quote | null {
+  const p = snapshot.passages[id]!;
+  const article = snapshot.articles[p.article]!;
+  const speaker = p.speaker >= 0 ? snapshot.speakers.get(p.speaker).name : null;
+  const quote = buildQuote(article, p.paragraph, p.start, p.end, speaker, p.role);
+  if (!quote || !quoteIsVerbatim(quote, article)) {
+    logger.error(
+      { articleId: article.id, paragraph: p.paragraph, start: p.start, end: p.end },
+      "quote failed verification; dropped",
+    );
+    return null;
+  }
+  return quote;
+}
+
+/** The extractive Answer: ranked sentences of the corpus, verbatim, with their sources. */
+export function answerExtractively(
+  snapshot: CorpusSnapshot,
+  question: string,
+  intent: QuestionIntent,
+  options: ExtractiveOptions,
+): { answer: Answer; ranked: number[] } {
+  const speaker =
+    intent.speakers.length === 1 ? snapshot.speakers.get(intent.speakers[0]!).name : null;
+  const ranking = rankPassages(snapshot, question, intent);
+  const base = { question, mode: "extractive" as const, speaker };
+  if (!ranking.ok) {
+    const reason = `${ranking.reason} ${describeCorpus(snapshot)}`;
+    return {
+      answer: { ...base, status: "not_found", text: reason, reason, quotes: [], moreQuotes: 0 },
+      ranked: [],
+    };
+  }
+  const seen = new Set(options.seen.map((s) => `${s.articleId}:${s.paragraph}:${s.start}`));
+  const unseen = ranking.ranked.filter((id) => {
+    const p = snapshot.passages[id]!;
+    return !seen.has(`${snapshot.articles[p.article]!.id}:${p.paragraph}:${p.start}`);
+  });
+  if (unseen.length === 0) {
+    const reason = speaker
+      ? `That is everything the articles quote from ${speaker}.`
+      : "That is everything the articles say on that.";
+    return {
+      answer: { ...base, status: "not_found", text: reason, reason, quotes: [], moreQuotes: 0 },
+      ranked: [],
+    };
+  }
+  const page = unseen.slice(options.offset, options.offset + options.maxQuotes);
+  const quotes = page
+    .map((id) => quoteForPassage(snapshot, id, options.logger))
+    .filter((q): q is Quote => q !== null);
+  const moreQuotes = Math.max(0, unseen.length - options.offset - page.length);
+  if (quotes.length === 0) {
+    const reason = "No more quotes for that question.";
+    return {
+      answer: { ...base, status: "not_found", text: reason, reason, quotes: [], moreQuotes: 0 },
+      ranked: unseen,
+    };
+  }
+  return {
+    answer: { ...base, status: "answered", text: renderQuotesPlain(quotes), quotes, moreQuotes },
+    ranked: unseen,
+  };
+}

@@ -1,0 +1,199 @@
+import type { Answer, QuestionProblem } from "../answer/answer.ts";
+import { quoteIsVerbatim } from "../answer/build-quote.ts";
+import { DEFAULT_MAX_QUESTION_LENGTH } from "../config/engine-config.ts";
+import type { Article } from "../corpus/article.ts";
+import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
+import type { LexicalIndexFactory } from "../search/lexical-index.ts";
+import { stripInvisible } from "../text/normalize.ts";
+import { answerExtractively } from "./answer-extractively.ts";
+import type { AnswerComposer, QueryRewriter } from "./composer.ts";
+import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
+import { describeCorpus, quotedNames } from "./describe-corpus.ts";
+import type { ArticleSummary, AskOptions, Engine, SpeakerSummary } from "./engine.ts";
+import { retrievePassages } from "./retrieve-passages.ts";
+import { understandQuestion } from "./understand-question.ts";
+
+export interface EngineOptions {
+  articles: readonly Article[];
+  logger?: Logger;
+  /** Quotes per answer unless a call asks otherwise. */
+  maxQuotes?: number;
+  maxQuestionLength?: number;
+  /** The LLM mode: writes the answer in other words; its quotes are verified again here. */
+  composer?: AnswerComposer;
+  /** Asked for other phrasings when the question as asked finds nothing. */
+  rewriter?: QueryRewriter;
+  indexFactory?: LexicalIndexFactory;
+}
+
+/** Longest question echoed back in an Answer refused for its length. */
+const ECHO_LIMIT = 200;
+
+export function createEngine(options: EngineOptions): Engine {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const maxQuotes = options.maxQuotes ?? 3;
+  const maxQuestionLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
+  let snapshot: CorpusSnapshot = buildSnapshot(options.articles, options.indexFactory);
+
+  const refuse = (question: string, problem: QuestionProblem, reason: string): Answer => ({
+    status: "not_found",
+    question,
+    text: reason,
+    reason,
+    quotes: [],
+    mode: "extractive",
+    problem,
+    speaker: null,
+    moreQuotes: 0,
+  });
+
+  /** The last gate: any quote that is not its paragraph's own characters is dropped. */
+  const verified = (answer: Answer, current: CorpusSnapshot): Answer => {
+    const byId = new Map(current.articles.map((a) => [a.id, a]));
+    const quotes = answer.quotes.filter((q) => {
+      const ok = quoteIsVerbatim(q, byId.get(q.source.articleId));
+      if (!ok)
+        logger.error(
+          { articleId: q.source.articleId, paragraph: q.source.paragraph },
+          "unverified quote dropped",
+        );
+      return ok;
+    });
+    return quotes.length === answer.quotes.length ? answer : { ...answer, quotes };
+  };
+
+  const extractive = (current: CorpusSnapshot, question: string, ask: AskOptions) => {
+    const intent = understandQuestion(question, current, ask.context?.speaker ?? null);
+    return answerExtractively(current, question, intent, {
+      maxQuotes: ask.maxQuotes ?? maxQuotes,
+      offset: ask.offset ?? 0,
+      seen: ask.context?.seen ?? [],
+      logger,
+    });
+  };
+
+  return {
+    maxQuestionLength,
+
+    async ask(raw, ask = {}) {
+      const question = stripInvisible(raw).replace(/\s+/g, " ").trim();
+      if (question.length === 0)
+        return refuse("", "empty_question", "Please ask a question: this one was empty.");
+      if (question.length > maxQuestionLength) {
+        const echo = `${question.slice(0, ECHO_LIMIT)}…`;
+        return refuse(
+          echo,
+          "question_too_long",
+          `Questions can be at most ${maxQuestionLength} characters; this one has ${question.length}.`,
+        );
+      }
+      // One snapshot for the whole question, even if a refresh swaps a new one in meanwhile.
+      const current = snapshot;
+      let { answer, ranked } = extractive(current, question, ask);
+
+      if (answer.status === "not_found" && options.rewriter && !ask.context?.seen?.length) {
+        try {
+          for (const proposal of (await options.rewriter.rewrite(question, ask.signal)).slice(
+            0,
+            3,
+          )) {
+            const retry = extractive(current, proposal, ask);
+            if (retry.answer.status === "answered") {
+              logger.info({ proposal }, "rewritten question retrieved passages");
+              answer = { ...retry.answer, question };
+              ranked = retry.ranked;
+              break;
+            }
+          }
+        } catch (error) {
+          logger.warn({ err: error }, "question rewriter failed; answering as asked");
+        }
+      }
+
+      if (options.composer && answer.status === "answered" && (ask.offset ?? 0) === 0) {
+        const passages = retrievePassages(current, ranked);
+        try {
+          const composed = verified(
+            await options.composer.compose({
+              question,
+              passages,
+              extractive: answer,
+              signal: ask.signal,
+            }),
+            current,
+          );
+          if (composed.status === "answered" && composed.quotes.length === 0) {
+            logger.warn("model answer kept no verified quote; using the extractive answer");
+          } else {
+            return composed;
+          }
+        } catch (error) {
+          logger.warn({ err: error }, "composer failed; using the extractive answer");
+        }
+      }
+      return verified(answer, current);
+    },
+
+    articles(): ArticleSummary[] {
+      const current = snapshot;
+      return current.articles.map((article, i) => {
+        const ids = new Set<number>();
+        for (const p of current.passages) if (p.article === i && p.speaker >= 0) ids.add(p.speaker);
+        return {
+          id: article.id,
+          title: article.title,
+          publisher: article.publisher,
+          url: article.url,
+          published: article.published,
+          language: article.language,
+          paragraphs: article.paragraphs.length,
+          speakers: [...ids]
+            .map((id) => current.speakers.get(id))
+            .filter((s) => s.kind !== "unnamed")
+            .map((s) => s.name),
+        };
+      });
+    },
+
+    speakers(): SpeakerSummary[] {
+      const current = snapshot;
+      const order = quotedNames(current);
+      return current.speakers.all
+        .filter((s) => s.kind !== "unnamed" && s.statements.length > 0)
+        .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+        .map((s) => ({
+          name: s.name,
+          kind: s.kind,
+          roles: [...s.roles],
+          statements: s.statements.length,
+        }));
+    },
+
+    suggestSpeakers(query, limit = 25) {
+      const q = query.trim().toLowerCase();
+      const all = this.speakers();
+      if (!q) return all.slice(0, limit);
+      const starts = all.filter((s) =>
+        s.name
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => w.startsWith(q)),
+      );
+      const contains = all.filter(
+        (s) => !starts.includes(s) && `${s.name} ${s.roles.join(" ")}`.toLowerCase().includes(q),
+      );
+      return [...starts, ...contains].slice(0, limit);
+    },
+
+    describeCorpus: () => describeCorpus(snapshot),
+
+    replaceArticles(articles) {
+      const next = buildSnapshot(articles, options.indexFactory);
+      snapshot = next;
+      logger.info(
+        { articles: articles.length, passages: next.passages.length },
+        "corpus swapped in",
+      );
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+
+const NAMES_SHOWN = 12;
+
+/** Speakers worth naming, most quoted first (unnamed sources left out). */
+export function quotedNames(snapshot: CorpusSnapshot): string[] {
+  return snapshot.speakers.all
+    .filter((s) => s.kind !== "unnamed" && s.statements.length > 0)
+    .sort((a, b) => b.statements.length - a.statements.length || a.id - b.id)
+    .map((s) => s.name);
+}
+
+/** "I have 1 article: “…” (UAWire). It quotes Vladimir Putin, … and 3 others." */
+export function describeCorpus(snapshot: CorpusSnapshot): string {
+  const { articles } = snapshot;
+  const listed = articles
+    .slice(0, 3)
+    .map((a) => `“${a.title}” (${a.publisher})`)
+    .join("; ");
+  const moreArticles = articles.length > 3 ? ` and ${articles.length - 3} more` : "";
+  const names = quotedNames(snapshot);
+  const shown = names.slice(0, NAMES_SHOWN).join(", ");
+  const others = names.length > NAMES_SHOWN ? ` and ${names.length - NAMES_SHOWN} others` : "";
+  const noun = articles.length === 1 ? "article" : "articles";
+  const quotes = names.length > 0 ? ` They quote ${shown}${others}.` : "";
+  return `I have ${articles.length} ${noun}: ${listed}${moreArticles}.${quotes}`;
+}

@@ -1,0 +1,120 @@
+import { NAME_PARTICLES, NON_NAME_WORDS, REPORTING_VERBS, ROLE_WORDS } from "./lexicon.ts";
+import type { Token } from "./tokens.ts";
+
+/** A run of tokens that names someone: a person ("Yuri Ushakov") or an organisation. */
+export interface Mention {
+  kind: "person" | "organization";
+  /** The name as written, without "the" and without a possessive ending. */
+  name: string;
+  /** Index of the first and one past the last token. */
+  from: number;
+  to: number;
+  possessive: boolean;
+}
+
+const OUTLET_TAIL = new Set(
+  "Post Times Journal News Guardian Telegraph Economist Independent Herald Tribune Observer Atlantic Mail Express Gazette Monitor Review Insider".split(
+    " ",
+  ),
+);
+
+/** Words that may follow an organisation's name as its verb: "the Kremlin has said". */
+const VERB_LIKE =
+  /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|\p{Ll}+ly)$/u;
+
+/** Whether a token can be part of a person's name. */
+export function isNameWord(token: Token): boolean {
+  return (
+    token.capitalized &&
+    !token.quoted &&
+    /\p{Ll}/u.test(token.bare) &&
+    !/\d/.test(token.bare) &&
+    !NON_NAME_WORDS.has(token.bare) &&
+    !NON_NAME_WORDS.has(token.bare.replace(/\.$/, ""))
+  );
+}
+
+const adjacent = (paragraph: string, a: Token, b: Token) =>
+  /^ $/.test(paragraph.slice(a.end, b.start));
+
+/**
+ * Person names of two or more words (particles allowed: "Ursula von der Leyen"). A run
+ * straight after "the", or after "of"/"for" in a capitalised chain ("Center for
+ * Counteracting Disinformation"), is part of an organisation's name, not a person.
+ */
+export function findPersonNames(paragraph: string, tokens: readonly Token[]): Mention[] {
+  const found: Mention[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!isNameWord(tokens[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (!adjacent(paragraph, tokens[j - 1]!, t) || tokens[j - 1]!.possessive) break;
+      if (isNameWord(t)) j++;
+      else if (NAME_PARTICLES.has(t.text) && tokens[j + 1] && isNameWord(tokens[j + 1]!)) j += 2;
+      else break;
+    }
+    const before = tokens[i - 1];
+    const beforeThat = tokens[i - 2];
+    const inOrgChain =
+      before !== undefined &&
+      (/^the$/i.test(before.text) || (/^(of|for)$/.test(before.text) && beforeThat?.capitalized));
+    if (j - i >= 2 && !inOrgChain) {
+      const last = tokens[j - 1]!;
+      found.push({
+        kind: "person",
+        name: paragraph.slice(tokens[i]!.start, last.end).replace(/['’]s$/, ""),
+        from: i,
+        to: j,
+        possessive: last.possessive,
+      });
+    }
+    i = j;
+  }
+  return found;
+}
+
+/**
+ * Organisations named with "the" and capitalised words: "The Washington Post", "the
+ * Center for Counteracting Disinformation", "the Kremlin". A chain that ends in a title
+ * ("the Russian President") is a role, not an organisation.
+ */
+export function findOrganizations(paragraph: string, tokens: readonly Token[]): Mention[] {
+  const found: Mention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const the = tokens[i]!;
+    if (!/^the$/i.test(the.text) || the.quoted) continue;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const t = tokens[j]!;
+      if (t.quoted || !adjacent(paragraph, tokens[j - 1]!, t) || tokens[j - 1]!.possessive) break;
+      if (t.capitalized && /\p{L}/u.test(t.bare)) j++;
+      else if (/^(of|for|and|on)$/.test(t.text) && tokens[j + 1]?.capitalized) j++;
+      else break;
+    }
+    if (j === i + 1) continue;
+    const last = tokens[j - 1]!;
+    if (ROLE_WORDS.has(last.bare.toLowerCase())) continue;
+    // "The Kursk offensive", "the American publication": a capitalised modifier of a noun.
+    const next = tokens[j];
+    if (next && !last.possessive && adjacent(paragraph, last, next) && !next.capitalized) {
+      if (!REPORTING_VERBS.has(next.text) && !VERB_LIKE.test(next.text)) continue;
+    }
+    const chain = paragraph.slice(tokens[i + 1]!.start, last.end).replace(/['’]s$/, "");
+    const words = chain.split(/\s+/);
+    const outlet = words.length === 1 || OUTLET_TAIL.has(words[words.length - 1] ?? "");
+    found.push({
+      kind: "organization",
+      name: outlet ? `The ${chain}` : chain,
+      from: i,
+      to: j,
+      possessive: last.possessive,
+    });
+    i = j - 1;
+  }
+  return found;
+}

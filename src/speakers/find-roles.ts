@@ -1,0 +1,81 @@
+import type { Mention } from "./find-mentions.ts";
+import { ROLE_QUALIFIERS, ROLE_WORDS, TITLE_AND_PLACE_WORDS } from "./lexicon.ts";
+import type { Token } from "./tokens.ts";
+
+const MAX_ROLE_WORDS = 16;
+
+function hasRoleWord(text: string): boolean {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .some((w) => ROLE_WORDS.has(w));
+}
+
+/** Closes a quotation a role phrase opened: `group "Ukraine's Recovery` gets its `"`. */
+function balanceQuotes(text: string): string {
+  return (text.match(/"/g) ?? []).length % 2 === 1 ? `${text}"` : text;
+}
+
+/** "Foreign Minister", "former Russian President", "American analyst and strategist". */
+function titleBefore(paragraph: string, tokens: readonly Token[], mention: Mention): string | null {
+  let i = mention.from;
+  while (i > 0) {
+    const t = tokens[i - 1]!;
+    if (t.quoted || !/^ $/.test(paragraph.slice(t.end, tokens[i]!.start)) || t.possessive) break;
+    const lower = t.bare.toLowerCase();
+    const allowed = t.capitalized
+      ? TITLE_AND_PLACE_WORDS.has(t.bare) || ROLE_WORDS.has(lower)
+      : (ROLE_WORDS.has(lower) || ROLE_QUALIFIERS.has(lower)) &&
+        !/^(the|of|to|for|on)$/.test(lower);
+    if (!allowed) break;
+    i--;
+  }
+  while (i < mention.from && /^(and|now)$/i.test(tokens[i]!.text)) i++;
+  if (i === mention.from) return null;
+  const text = paragraph.slice(tokens[i]!.start, tokens[mention.from - 1]!.end);
+  return hasRoleWord(text) ? text : null;
+}
+
+/** "Dmitry Medvedev, now Deputy Chairman of the Security Council of the Russian Federation," */
+function appositiveAfter(paragraph: string, end: number, sentenceEnd: number): string | null {
+  const rest = paragraph.slice(end, sentenceEnd);
+  const m = /^, ((?:now |then )?)([^,;]+?)(?:,|$)/.exec(rest);
+  if (!m?.[2]) return null;
+  const phrase = m[2].trim().replace(/[.!?]$/, "");
+  if (!/^(\p{Ll}|(a|an|the) |\p{Lu}\p{Ll}+ \p{Lu})/u.test(phrase) && !m[1]) return null;
+  const first = phrase.split(" ")[0]?.toLowerCase() ?? "";
+  if (!ROLE_WORDS.has(first) && !/^(a|an|the|now|former|senior|deputy|\p{Lu})/u.test(phrase))
+    return null;
+  if (!hasRoleWord(phrase) || phrase.split(/\s+/).length > MAX_ROLE_WORDS) return null;
+  return phrase.replace(/^(a|an|the) /i, "");
+}
+
+/** "The Russian presidential aide for foreign policy, Yuri Ushakov," */
+function appositiveBefore(paragraph: string, sentenceStart: number, start: number): string | null {
+  const before = paragraph.slice(sentenceStart, start);
+  const m = /,["”’]? $/.exec(before);
+  if (!m) return null;
+  const head = before.slice(0, m.index);
+  const comma = head.lastIndexOf(", ");
+  const phrase = (comma >= 0 ? head.slice(comma + 2) : head).trim();
+  if (!/^(the|a|an) /i.test(phrase) || !hasRoleWord(phrase)) return null;
+  if (phrase.split(/\s+/).length > MAX_ROLE_WORDS) return null;
+  return balanceQuotes(phrase.replace(/^(the|a|an) /i, ""));
+}
+
+/** Every role the sentence gives the person it mentions, nearest first. */
+export function findRoles(
+  paragraph: string,
+  tokens: readonly Token[],
+  mention: Mention,
+  sentence: { start: number; end: number },
+): string[] {
+  const first = tokens[mention.from]!;
+  const last = tokens[mention.to - 1]!;
+  const roles = [
+    titleBefore(paragraph, tokens, mention),
+    appositiveBefore(paragraph, sentence.start, first.start),
+    last.possessive ? null : appositiveAfter(paragraph, last.end, sentence.end),
+  ];
+  return roles.filter((r): r is string => r !== null);
+}
