@@ -2,21 +2,50 @@
  * The composition root: reads the whole configuration once, loads the engine, and starts
  * every face that is configured. Lives outside src/ because it imports the faces.
  */
+import { DiscordConfigSchema, discordConfigured } from "../adapters/discord/discord-config.ts";
+import { startDiscord } from "../adapters/discord/start-discord.ts";
 import {
   AppError,
   createLogger,
   EngineConfigSchema,
   loadEngine,
+  openLowdbFeedbackStore,
   parseConfig,
   readEnvironment,
   runChat,
 } from "../src/index.ts";
 
+/** Resolves on the first SIGINT or SIGTERM; a second one then ends the process as usual. */
+function untilShutdownSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve(signal);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
 async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
+  const discordConfig = parseConfig(DiscordConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
   const engine = await loadEngine(config, logger);
+
+  const faces: { stop(): Promise<void> }[] = [];
+  if (discordConfigured(discordConfig)) {
+    const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
+    faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback }));
+  }
+  if (faces.length > 0) {
+    const signal = await untilShutdownSignal();
+    logger.info({ signal }, "shutting down");
+    await Promise.all(faces.map((face) => face.stop()));
+    return 0;
+  }
   process.stderr.write(
     "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
       "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +

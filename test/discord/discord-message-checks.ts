@@ -1,6 +1,7 @@
 import type { APIEmbed } from "discord.js";
 import { DISCORD_LIMITS } from "../../adapters/discord/discord-limits.ts";
 import { ZERO_WIDTH_SPACE } from "../../adapters/discord/escape-discord-markdown.ts";
+import type { DiscordReply } from "../../adapters/discord/render-answer-embeds.ts";
 
 /**
  * Checks on a Discord message as it goes over the wire (the JSON body of an interaction
@@ -13,6 +14,12 @@ export interface WireMessage {
   components?: { type: number; components: { custom_id?: string; label?: string }[] }[];
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
   flags?: number;
+}
+
+/** A rendered reply as discord.js sends it: `allowedMentions` becomes `allowed_mentions`. */
+export function toWire(reply: DiscordReply): WireMessage {
+  const { allowedMentions, ...rest } = reply;
+  return { ...rest, allowed_mentions: allowedMentions };
 }
 
 /** The renderer's own markup, which is not from the input: bold labels and the "whole quote" link. */
