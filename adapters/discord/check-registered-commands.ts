@@ -21,7 +21,12 @@ export async function warnIfCommandsMissing(
     const registered = (await rest.get(route)) as { name: string }[];
     const names = new Set(registered.map((command) => command.name));
     const missing = COMMAND_NAMES.filter((name) => !names.has(name));
-    if (missing.length > 0) {
+    if (missing.length === 0) {
+      logger.debug(
+        { scope: guildId ? `guild ${guildId}` : "global" },
+        "Discord: slash commands registered",
+      );
+    } else {
       logger.warn(
         {
           missing: missing.map((name) => `/${name}`),

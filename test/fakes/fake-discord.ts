@@ -30,6 +30,14 @@ export interface FakeUser {
   global_name?: string | null;
 }
 
+/** Who acts and where: a server channel by default, a DM with `dm`. */
+export interface Where {
+  user: FakeUser;
+  dm?: boolean;
+  /** Dispatch an interaction whose token already expired (Discord's 3-second deadline passed). */
+  expired?: boolean;
+}
+
 export interface FakeMessage {
   id: string;
   channel_id: string;
@@ -106,6 +114,8 @@ export class FakeDiscord {
   readonly commands = new Map<string, unknown[]>();
   readonly identifies: { intents: number; token: string }[] = [];
   heartbeats = 0;
+  /** For each closed gateway connection: how many REST requests had arrived by then. */
+  readonly gatewayClosedAfter: number[] = [];
 
   private readonly events = new EventEmitter();
   private readonly interactions = new Map<string, InteractionState>();
@@ -223,7 +233,7 @@ export class FakeDiscord {
   command(
     name: string,
     options: { name: string; type?: number; value: string | number; focused?: boolean }[],
-    where: { user: FakeUser; dm?: boolean; type?: 2 | 4 },
+    where: Where & { type?: 2 | 4 },
   ): InjectedInteraction {
     return this.dispatchInteraction(where.type ?? 2, where, {
       id: "1500000000000000001",
@@ -234,13 +244,13 @@ export class FakeDiscord {
   }
 
   /** A click on a button of a message the bot sent. */
-  click(message: FakeMessage, customId: string, where: { user: FakeUser; dm?: boolean }) {
+  click(message: FakeMessage, customId: string, where: Where): InjectedInteraction {
     return this.dispatchInteraction(3, where, { custom_id: customId, component_type: 2 }, message);
   }
 
   private dispatchInteraction(
     type: number,
-    where: { user: FakeUser; dm?: boolean },
+    where: Where,
     data: Record<string, unknown>,
     message?: FakeMessage,
   ): InjectedInteraction {
@@ -305,7 +315,7 @@ export class FakeDiscord {
       type,
       channelId,
       acknowledged: false,
-      expired: false,
+      expired: where.expired ?? false,
       ...(message ? { originalId: message.id } : {}),
     });
     this.dispatch("INTERACTION_CREATE", payload);
@@ -335,6 +345,7 @@ export class FakeDiscord {
     const session: Session = { socket, seq: 0, identified: false };
     this.sessions.add(session);
     socket.on("close", () => {
+      this.gatewayClosedAfter.push(this.seq);
       this.sessions.delete(session);
       this.changed();
     });
