@@ -167,6 +167,6 @@ describe("/sources and /help", () => {
     expect(text).toContain("/ask");
     expect(text).toContain("/quotes");
     expect(text).toContain(engine.describeCorpus());
-    expect((reply?.body.data.content as string).length).toBeLessThanOrEqual(2000);
+    expect(String(reply?.body.data.content).length).toBeLessThanOrEqual(2000);
   });
 });
