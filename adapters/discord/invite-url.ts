@@ -1,14 +1,10 @@
-import { PermissionFlagsBits } from "discord.js";
-
 /**
- * What the bot asks for when invited. Interaction replies go through the interaction's
- * webhook, but Discord still checks the app's channel permissions for embeds, so: see the
- * channel, send, and embed links. Nothing else: the bot reads no messages and manages nothing.
+ * What the bot asks for when invited: no permissions at all. Every reply goes through the
+ * interaction (a response or followup), which needs no channel permission, and Discord
+ * always grants Embed Links and Attach Files there. The bot reads no messages and manages
+ * nothing, so it asks for nothing; a server need not trust it with a role.
  */
-export const BOT_PERMISSIONS =
-  PermissionFlagsBits.ViewChannel |
-  PermissionFlagsBits.SendMessages |
-  PermissionFlagsBits.EmbedLinks;
+export const BOT_PERMISSIONS = 0n;
 
 /** The link that adds the bot (scope `bot`) and its slash commands (`applications.commands`). */
 export function inviteUrl(applicationId: string): string {

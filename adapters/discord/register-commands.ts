@@ -9,6 +9,8 @@ export interface RegisterCommandsOptions {
   maxQuestionLength: number;
   /** Register globally even when DISCORD_GUILD_ID is set. */
   global?: boolean;
+  /** Remove the commands from that place instead of registering them. */
+  clear?: boolean;
 }
 
 export interface RegisteredCommands {
@@ -39,7 +41,7 @@ export async function registerCommands(
   const route = guildId
     ? Routes.applicationGuildCommands(applicationId, guildId)
     : Routes.applicationCommands(applicationId);
-  const body = buildCommands({ maxQuestionLength: options.maxQuestionLength });
+  const body = options.clear ? [] : buildCommands({ maxQuestionLength: options.maxQuestionLength });
   const saved = (await rest.put(route, { body })) as { name: string }[];
   return { applicationId, scope: guildId ?? "global", names: saved.map((command) => command.name) };
 }

@@ -10,13 +10,17 @@ export interface RegisterIo {
   err: (line: string) => void;
 }
 
-const USAGE = `Usage: npm run discord:register [-- --global]
+const USAGE = `Usage: npm run discord:register [-- --global] [-- --clear]
 
 Registers the bot's slash commands (/ask, /quotes, /sources, /help) with Discord.
 With DISCORD_GUILD_ID set they go to that server only and update at once (for
 development); otherwise, or with --global, to every server and DM (may take a while
-to show). Reads DISCORD_BOT_TOKEN, DISCORD_APPLICATION_ID (optional), DISCORD_GUILD_ID,
+to show). --clear removes the commands from that place instead (e.g. a development
+server's copies, which would otherwise show beside the global ones).
+Reads DISCORD_BOT_TOKEN, DISCORD_APPLICATION_ID (optional), DISCORD_GUILD_ID,
 DISCORD_API_BASE and MAX_QUESTION_LENGTH from the environment or .env.`;
+
+const FLAGS = new Set(["--global", "--clear"]);
 
 /** `npm run discord:register`: returns the exit code (0 done, 1 Discord refused, 2 bad config or usage). */
 export async function runDiscordRegister(args: readonly string[], io: RegisterIo): Promise<number> {
@@ -24,7 +28,7 @@ export async function runDiscordRegister(args: readonly string[], io: RegisterIo
     io.out(USAGE);
     return 0;
   }
-  const unknown = args.filter((arg) => arg !== "--global");
+  const unknown = args.filter((arg) => !FLAGS.has(arg));
   if (unknown.length > 0) {
     io.err(`Unknown argument ${unknown[0]}.\n\n${USAGE}`);
     return 2;
@@ -36,7 +40,13 @@ export async function runDiscordRegister(args: readonly string[], io: RegisterIo
       config,
       maxQuestionLength: engine.MAX_QUESTION_LENGTH,
       global: args.includes("--global"),
+      clear: args.includes("--clear"),
     });
+    if (args.includes("--clear")) {
+      const where = result.scope === "global" ? "global commands" : `server ${result.scope}`;
+      io.out(`Removed the bot's commands from ${where}.`);
+      return 0;
+    }
     const where = result.scope === "global" ? "globally" : `to server ${result.scope}`;
     io.out(`Registered ${result.names.map((n) => `/${n}`).join(", ")} ${where}.`);
     if (result.scope === "global") {

@@ -49,7 +49,7 @@ describe("npm run discord:register", () => {
     expect(result).toMatchObject({ code: 0, err: "" });
     expect(result.out).toContain("Registered /ask, /quotes, /sources, /help globally.");
     expect(result.out).toContain(
-      `https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot+applications.commands&permissions=19456`,
+      `https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot+applications.commands&permissions=0`,
     );
     const put = fake.requests.filter((r) => r.method === "PUT").at(-1);
     expect(put?.path).toBe(`/applications/${fake.applicationId}/commands`);
@@ -82,6 +82,15 @@ describe("npm run discord:register", () => {
     expect(global.out).toContain("globally");
     const puts = fake.requests.slice(before).filter((r) => r.method === "PUT");
     expect(puts.map((r) => r.path)).toEqual([`/applications/${fake.applicationId}/commands`]);
+  });
+
+  it("--clear removes the commands from the server, so they do not show twice", async () => {
+    await register({ DISCORD_GUILD_ID: GUILD_ID });
+    expect(fake.commands.get(GUILD_ID)?.length).toBe(4);
+    const cleared = await register({ DISCORD_GUILD_ID: GUILD_ID }, ["--clear"]);
+    expect(cleared.out).toContain(`Removed the bot's commands from server ${GUILD_ID}.`);
+    expect(fake.requests.at(-1)?.body).toEqual([]);
+    expect(fake.commands.get(GUILD_ID)).toEqual([]);
   });
 
   it("finds the application id from the token when DISCORD_APPLICATION_ID is not set", async () => {
