@@ -34,10 +34,21 @@ export async function answerQuestion(
   }
   if (!(await admitAsker(interaction, ctx))) return;
   await interaction.deferReply();
+  const started = performance.now();
   const answer = await ctx.engine.ask(trimmed, options);
   if (answer.problem) {
     await tellPrivately(interaction, answer.reason ?? answer.text);
     return;
   }
   await interaction.editReply(presentAnswer(answer, trimmed, 0, ctx));
+  // No question text in the log: what people ask stays between them and the bot.
+  ctx.logger.info(
+    {
+      command: interaction.commandName,
+      status: answer.status,
+      quotes: answer.quotes.length,
+      ms: Math.round(performance.now() - started),
+    },
+    "Discord: answered",
+  );
 }

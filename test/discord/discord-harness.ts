@@ -4,6 +4,7 @@ import path from "node:path";
 import { type DiscordConfig, DiscordConfigSchema } from "../../adapters/discord/discord-config.ts";
 import { type DiscordFace, startDiscord } from "../../adapters/discord/start-discord.ts";
 import {
+  type Answer,
   type Engine,
   type FeedbackStore,
   openLowdbFeedbackStore,
@@ -113,6 +114,8 @@ export interface FaultyEngine extends Engine {
   throwOn: Set<string>;
   /** Questions whose ask() waits for the promise first. */
   holds: Map<string, Promise<void>>;
+  /** Questions whose ask() returns this answer instead of the engine's. */
+  answers: Map<string, Answer>;
   asked: string[];
 }
 
@@ -120,10 +123,12 @@ export interface FaultyEngine extends Engine {
 export function withFaults(engine: Engine): FaultyEngine {
   const throwOn = new Set<string>();
   const holds = new Map<string, Promise<void>>();
+  const answers = new Map<string, Answer>();
   const asked: string[] = [];
   return {
     throwOn,
     holds,
+    answers,
     asked,
     get maxQuestionLength() {
       return engine.maxQuestionLength;
@@ -132,7 +137,7 @@ export function withFaults(engine: Engine): FaultyEngine {
       asked.push(question);
       if (throwOn.has(question)) throw new Error(`engine failure injected for "${question}"`);
       await holds.get(question);
-      return engine.ask(question, options);
+      return answers.get(question) ?? engine.ask(question, options);
     },
     articles: () => engine.articles(),
     speakers: () => engine.speakers(),

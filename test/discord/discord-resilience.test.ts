@@ -61,6 +61,30 @@ describe("one error boundary", () => {
     expect(next.embeds.length).toBeGreaterThan(0);
   });
 
+  it("a question the engine refuses is answered privately, replacing the public deferral", async () => {
+    const question = "What did they say?";
+    const reason = "Ask about someone by name: who is *they*?";
+    engine.answers.set(question, {
+      status: "not_found",
+      problem: "empty_question",
+      question,
+      text: reason,
+      reason,
+      quotes: [],
+      mode: "extractive",
+      speaker: null,
+      moreQuotes: 0,
+    });
+    const interaction = askAs(h, question);
+    const requests = await h.requestsWhen(interaction, (rs) => rs.some(isFollowup), "the reply");
+    expect(requests[0]?.body.type).toBe(DEFER_REPLY);
+    expect(requests.some(isDeleteOriginal)).toBe(true);
+    expect(requests.find(isFollowup)?.body).toMatchObject({
+      content: "Ask about someone by name: who is \\*they\\*?",
+      flags: EPHEMERAL,
+    });
+  });
+
   it("when autocomplete throws: answers with no choices", async () => {
     engine.throwOn.add("boom");
     const interaction = h.fake.command(
