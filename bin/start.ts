@@ -7,7 +7,9 @@ import { startDiscord } from "../adapters/discord/start-discord.ts";
 import {
   AppError,
   createLogger,
+  type Engine,
   EngineConfigSchema,
+  llmEngineOptions,
   loadEngine,
   openLowdbFeedbackStore,
   parseConfig,
@@ -33,7 +35,14 @@ async function main(): Promise<number> {
   const config = parseConfig(EngineConfigSchema, env);
   const discordConfig = parseConfig(DiscordConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
-  const engine = await loadEngine(config, logger);
+  let loaded: Engine | undefined;
+  const llm = llmEngineOptions(env, {
+    logger,
+    maxQuotes: config.MAX_QUOTES,
+    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
+  });
+  const engine = await loadEngine(config, logger, llm);
+  loaded = engine;
 
   const faces: { stop(): Promise<void> }[] = [];
   if (discordConfigured(discordConfig)) {

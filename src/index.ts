@@ -52,6 +52,9 @@ export type {
 } from "./feedback/feedback-store.ts";
 export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
+export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
+export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
+export { type LlmEngineOptionsInput, llmEngineOptions } from "./llm/llm-engine-options.ts";
 export { createLogger, type Logger, type LogLevel, SILENT_LOGGER } from "./log/logger.ts";
 export type {
   IndexedPassage,

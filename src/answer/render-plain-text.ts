@@ -21,12 +21,16 @@ export function renderQuotesPlain(quotes: readonly Quote[]): string {
     .join("\n\n");
 }
 
-/** The whole answer as a terminal shows it. */
+/**
+ * The whole answer as a terminal shows it, rendered from the quotes themselves (never from
+ * a prepared string), with the model's own words first in LLM mode.
+ */
 export function renderAnswerPlain(answer: Answer): string {
   if (answer.status === "not_found") return answer.reason ?? answer.text;
   const more =
     answer.moreQuotes > 0
       ? `\n\n(${answer.moreQuotes} more quote${answer.moreQuotes === 1 ? "" : "s"}: ask "what else?")`
       : "";
-  return `${answer.text}${more}`;
+  const intro = answer.mode === "llm" ? `${answer.text}\n\n` : "";
+  return `${intro}${renderQuotesPlain(answer.quotes)}${more}`;
 }

@@ -2,6 +2,7 @@ import { type EngineConfig, EngineConfigSchema } from "../config/engine-config.t
 import { parseConfig, readEnvironment } from "../config/read-environment.ts";
 import type { Engine } from "../engine/engine.ts";
 import { loadEngine } from "../engine/load-engine.ts";
+import { llmEngineOptions } from "../llm/llm-engine-options.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
 
 export interface CliEngine {
@@ -12,8 +13,16 @@ export interface CliEngine {
 
 /** Config from the environment (and .env), a logger to stderr, the engine over the corpus. */
 export async function setupEngine(env: Record<string, string | undefined>): Promise<CliEngine> {
-  const config = parseConfig(EngineConfigSchema, readEnvironment(env));
+  const environment = readEnvironment(env);
+  const config = parseConfig(EngineConfigSchema, environment);
   const logger = createLogger(config.LOG_LEVEL);
-  const engine = await loadEngine(config, logger);
+  let loaded: Engine | undefined;
+  const llm = llmEngineOptions(environment, {
+    logger,
+    maxQuotes: config.MAX_QUOTES,
+    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
+  });
+  const engine = await loadEngine(config, logger, llm);
+  loaded = engine;
   return { engine, config, logger };
 }

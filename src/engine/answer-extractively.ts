@@ -92,7 +92,9 @@ export function rankPassages(
       const mentions = about.ranked.filter((id) => mentionsAny(snapshot, id, aliases));
       if (mentions.length > 0) return { ok: true, ranked: mentions };
     }
-    return { ok: false, reason: `The articles quote ${names}, but not on that.` };
+    const absent = absentWords(question, snapshot);
+    const topic = absent.length > 0 ? `about ${absent.slice(0, 5).join(", ")}` : "on that";
+    return { ok: false, reason: `The articles quote ${names}, but not ${topic}.` };
   }
   if (intent.terms.length === 0) {
     return {
@@ -140,11 +142,21 @@ export function answerExtractively(
   const speaker =
     intent.speakers.length === 1 ? snapshot.speakers.get(intent.speakers[0]!).name : null;
   const ranking = rankPassages(snapshot, question, intent);
-  const base = { question, mode: "extractive" as const, speaker };
+  // Keys in the contract's order, so `--json` reads status first.
+  const notFound = (reason: string): Answer => ({
+    status: "not_found",
+    question,
+    text: reason,
+    quotes: [],
+    reason,
+    mode: "extractive",
+    speaker,
+    moreQuotes: 0,
+  });
   if (!ranking.ok) {
     const reason = `${ranking.reason} ${describeCorpus(snapshot)}`;
     return {
-      answer: { ...base, status: "not_found", text: reason, reason, quotes: [], moreQuotes: 0 },
+      answer: notFound(reason),
       ranked: [],
     };
   }
@@ -158,7 +170,7 @@ export function answerExtractively(
       ? `That is everything the articles quote from ${speaker}.`
       : "That is everything the articles say on that.";
     return {
-      answer: { ...base, status: "not_found", text: reason, reason, quotes: [], moreQuotes: 0 },
+      answer: notFound(reason),
       ranked: [],
     };
   }
@@ -170,12 +182,20 @@ export function answerExtractively(
   if (quotes.length === 0) {
     const reason = "No more quotes for that question.";
     return {
-      answer: { ...base, status: "not_found", text: reason, reason, quotes: [], moreQuotes: 0 },
+      answer: notFound(reason),
       ranked: unseen,
     };
   }
   return {
-    answer: { ...base, status: "answered", text: renderQuotesPlain(quotes), quotes, moreQuotes },
+    answer: {
+      status: "answered",
+      question,
+      text: renderQuotesPlain(quotes),
+      quotes,
+      mode: "extractive",
+      speaker,
+      moreQuotes,
+    },
     ranked: unseen,
   };
 }

@@ -25,8 +25,8 @@ const REDACT = [
   "*.authorization",
   "headers.authorization",
   "*.headers.authorization",
-  "config.*Token",
-  "config.*Key",
+  "botToken",
+  "*.botToken",
 ];
 
 /** Structured logs to stderr, so stdout stays clean for answers and `--json`. */

@@ -211,6 +211,10 @@ export function attributeSpeakers(
       if (sp.kind === "organization") lastOrg = sp.key;
       lastMention.set(sp.key, ++clock);
     }
+    // A person who opens a sentence is who a following "he" or "she" most likely means.
+    const opener = unit.persons.find((m) => m.from === 0 && !m.possessive);
+    if (!found && opener && speakers.has(keyOf(opener)))
+      lastPerson = { key: keyOf(opener), paragraph: unit.paragraph };
     for (const m of [...unit.persons, ...unit.orgs].sort((a, b) => a.from - b.from)) {
       const key = keyOf(m);
       if (speakers.has(key)) lastMention.set(key, ++clock);
@@ -238,7 +242,8 @@ function findCue(tokens: readonly Token[]): number {
     if (t.quoted || !REPORTING_VERBS.has(t.text.toLowerCase())) continue;
     const prev = tokens[i - 1];
     if (prev && NOUN_DETERMINERS.test(prev.text)) continue;
-    if (tokens.slice(Math.max(0, i - 2), i).some((p) => NEGATION.test(p.text))) continue;
+    if (tokens.slice(Math.max(0, i - 2), i).some((p) => !p.quoted && NEGATION.test(p.text)))
+      continue;
     return i;
   }
   return -1;

@@ -1,0 +1,128 @@
+import { execFile } from "node:child_process";
+import { PassThrough, Readable } from "node:stream";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import type { CliIo } from "../../src/cli/cli-io.ts";
+import { runAsk } from "../../src/cli/run-ask.ts";
+import { runCorpus } from "../../src/cli/run-corpus.ts";
+import { CORPUS_DIR, ROOT } from "../support/seed-engine.ts";
+
+function io(argv: string[], input = "", env: Record<string, string> = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (c) => (out += c));
+  stderr.on("data", (c) => (err += c));
+  const cli: CliIo = {
+    argv,
+    env: { CORPUS_DIR, LOG_LEVEL: "silent", ...env },
+    stdin: Readable.from([input]),
+    stdout,
+    stderr,
+  };
+  return { cli, out: () => out, err: () => err };
+}
+
+describe("npm run ask", () => {
+  it("prints each quote with who said it, the source line and the link", async () => {
+    const t = io(["What did Ushakov say?"]);
+    expect(await runAsk(t.cli)).toBe(0);
+    expect(t.out()).toContain("Yuri Ushakov (Russian presidential aide for foreign policy)");
+    expect(t.out()).toContain("UAWire · “From defensive to offensive");
+    expect(t.out()).toContain("¶13");
+    expect(t.out()).toMatch(/https:\/\/uawire\.org\/\S+#:~:text=/);
+  });
+
+  it("--json prints exactly one JSON object, the Answer", async () => {
+    const t = io(["--json", "What did Ushakov say?"]);
+    expect(await runAsk(t.cli)).toBe(0);
+    const answer = JSON.parse(t.out());
+    expect(answer).toMatchObject({
+      status: "answered",
+      question: "What did Ushakov say?",
+      mode: "extractive",
+    });
+    expect(answer.quotes[0].source).toMatchObject({ paragraph: 13, publisher: "UAWire" });
+  });
+
+  it("exits 0 for not_found", async () => {
+    const t = io(["--json", "What did Joe Biden say?"]);
+    expect(await runAsk(t.cli)).toBe(0);
+    expect(JSON.parse(t.out()).status).toBe("not_found");
+  });
+
+  it("--jsonl answers one question per line with one JSON line each", async () => {
+    const t = io(
+      ["--jsonl"],
+      "What did Ushakov say?\n\nWhat did Joe Biden say?\nquotes by Syrskyi\n",
+    );
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = t
+      .out()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((a) => a.status)).toEqual(["answered", "not_found", "answered"]);
+  });
+
+  it.each([
+    [[""], /Please give a question/],
+    [["   "], /Please give a question/],
+    [["x".repeat(1001)], /at most 1000 characters; this one has 1001/],
+    [["--bogus", "q"], /Unknown option/],
+  ])("exits 2 on bad usage %#", async (argv, message) => {
+    const t = io(argv);
+    expect(await runAsk(t.cli)).toBe(2);
+    expect(t.err()).toMatch(message);
+  });
+
+  it("exits 1 with a clear message when the corpus cannot load", async () => {
+    const t = io(["What did Ushakov say?"], "", { CORPUS_DIR: "/nonexistent/corpus" });
+    expect(await runAsk(t.cli)).toBe(1);
+    expect(t.err()).toMatch(/corpus folder \/nonexistent\/corpus does not exist/);
+  });
+
+  it("exits 2 naming the variable when the configuration is bad", async () => {
+    const t = io(["What did Ushakov say?"], "", { MAX_QUOTES: "lots" });
+    expect(await runAsk(t.cli)).toBe(2);
+    expect(t.err()).toMatch(/MAX_QUOTES: must be a whole number/);
+  });
+
+  it("keeps stdout clean JSON in a real process, logs on stderr", async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "src/cli/ask-main.ts", "--json", "What did Lavrov say?"],
+      { cwd: ROOT, env: { ...process.env, CORPUS_DIR, LOG_LEVEL: "debug" } },
+    );
+    expect(JSON.parse(stdout).speaker).toBe("Sergey Lavrov");
+  });
+});
+
+describe("npm run corpus -- list", () => {
+  it("--json prints the articles with id, title, publisher, url", async () => {
+    const t = io(["list", "--json"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    const [article] = JSON.parse(t.out());
+    expect(article).toMatchObject({
+      id: "kursk-negotiation-landscape",
+      publisher: "UAWire",
+      paragraphs: 30,
+    });
+    expect(article.url).toMatch(/^https:\/\/uawire\.org\//);
+    expect(article.speakers).toContain("Yuri Ushakov");
+  });
+
+  it("prints a readable list with the people quoted", async () => {
+    const t = io(["list"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    expect(t.out()).toMatch(/kursk-negotiation-landscape\n {2}From defensive/);
+    expect(t.out()).toMatch(/quotes: .*Yuri Ushakov/);
+  });
+
+  it("exits 2 on an unknown command", async () => {
+    const t = io(["frobnicate"]);
+    expect(await runCorpus(t.cli)).toBe(2);
+    expect(t.err()).toMatch(/Unknown command "frobnicate"/);
+  });
+});

@@ -1,0 +1,48 @@
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AppError, EngineConfigSchema, parseConfig, readEnvironment } from "../../src/index.ts";
+
+describe("configuration", () => {
+  it("has sensible defaults", () => {
+    expect(parseConfig(EngineConfigSchema, {})).toEqual({
+      CORPUS_DIR: "./corpus",
+      DATA_DIR: "./data",
+      LOG_LEVEL: "info",
+      MAX_QUOTES: 3,
+      MAX_QUESTION_LENGTH: 1000,
+    });
+  });
+
+  it("names every bad variable and what it expects, without echoing values", () => {
+    const error = (() => {
+      try {
+        parseConfig(EngineConfigSchema, { LOG_LEVEL: "loud", MAX_QUOTES: "secret-ish-value" });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    const message = (error as AppError).message;
+    expect(message).toMatch(/LOG_LEVEL: must be one of fatal, error/);
+    expect(message).toMatch(/MAX_QUOTES: must be a whole number/);
+    expect(message).not.toContain("secret-ish-value");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseConfig(EngineConfigSchema, { MAX_QUOTES: "  " }).MAX_QUOTES).toBe(3);
+  });
+
+  it("reads an optional .env file; the real environment wins", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "env-"));
+    const file = join(dir, ".env");
+    await writeFile(file, "MAX_QUOTES=5\nLOG_LEVEL=debug\n# comment\n");
+    const env = readEnvironment({ LOG_LEVEL: "warn" }, file);
+    expect(parseConfig(EngineConfigSchema, env)).toMatchObject({
+      MAX_QUOTES: 5,
+      LOG_LEVEL: "warn",
+    });
+    expect(readEnvironment({}, join(dir, "missing.env"))).toEqual({});
+  });
+});

@@ -1,0 +1,114 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AppError, formatArticle, loadCorpus, parseArticle } from "../../src/index.ts";
+import { CORPUS_DIR, ROOT, seedArticle } from "../support/seed-engine.ts";
+
+/** SHA-256 of ../shared/seed-corpus/kursk-negotiation-landscape.txt as received. */
+const SEED_SHA256 = "e3c866bc25e67f521a173621315942ec30db292e58a810b735c9f9b0b90b9cd9";
+const SHARED_SEED = join(ROOT, "..", "shared", "seed-corpus", "kursk-negotiation-landscape.txt");
+
+const meta = `---
+id: sample-one
+title: "A sample: with a colon"
+publisher: Example News
+url: https://example.org/sample
+published: 2024-10-31
+language: en
+---
+`;
+
+async function corpusOf(files: Record<string, string>): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "corpus-"));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(dir, name), text);
+  return dir;
+}
+
+describe("the seed article", () => {
+  it("is held verbatim: headline and 30 paragraphs rebuild the received text byte for byte", () => {
+    const a = seedArticle();
+    const rebuilt = [a.title, ...a.paragraphs].join("\n");
+    expect(a.paragraphs).toHaveLength(30);
+    expect(createHash("sha256").update(rebuilt, "utf8").digest("hex")).toBe(SEED_SHA256);
+    if (existsSync(SHARED_SEED)) expect(rebuilt).toBe(readFileSync(SHARED_SEED, "utf8"));
+  });
+
+  it("carries the metadata the seed README gives", () => {
+    const a = seedArticle();
+    expect(a).toMatchObject({
+      id: "kursk-negotiation-landscape",
+      publisher: "UAWire",
+      url: "https://uawire.org/from-defensive-to-offensive-ukraine-s-kursk-operation-redefines-negotiation-landscape-with-russia",
+      published: null,
+      language: "en",
+    });
+    expect(a.title).toBe(
+      "From defensive to offensive: Ukraine’s Kursk operation redefines negotiation landscape with Russia",
+    );
+  });
+
+  it("keeps straight and curly quotes as published", () => {
+    const a = seedArticle();
+    expect(a.paragraphs[1]).toContain("aggressor’s");
+    expect(a.paragraphs[11]).toContain('"after the incursion');
+  });
+});
+
+describe("corpus files", () => {
+  it("round-trips through formatArticle and parseArticle unchanged", () => {
+    const article = { ...seedArticle(), id: "copy", published: "2024-10-31" };
+    const parsed = parseArticle(formatArticle(article));
+    expect(parsed).toEqual({ ok: true, article });
+  });
+
+  it("reports a bad file with its path and what is wrong, and still loads the others", async () => {
+    const dir = await corpusOf({
+      "good.md": `${meta}First paragraph.\n\nSecond paragraph.\n`,
+      "bad-url.md":
+        meta.replace("https://example.org/sample", "not a url").replace("sample-one", "bad-url") +
+        "Text.\n",
+      "no-front-matter.md": "Just text.\n",
+      "empty-body.md": meta.replace("sample-one", "empty-body"),
+      "binary.md": "---\u0000\u0001\u0002",
+      "z-dup.md": `${meta}Same id again.\n`,
+      "notes.txt": "ignored: not an article file",
+    });
+    const { articles, problems } = await loadCorpus(dir);
+    expect(articles.map((a) => a.id)).toEqual(["sample-one"]);
+    expect(articles[0]?.paragraphs).toEqual(["First paragraph.", "Second paragraph."]);
+    const byFile = Object.fromEntries(problems.map((p) => [p.path.split("/").pop(), p.message]));
+    expect(byFile["bad-url.md"]).toMatch(/url: must be an http\(s\) URL/);
+    expect(byFile["no-front-matter.md"]).toMatch(/missing front matter/);
+    expect(byFile["empty-body.md"]).toMatch(/no paragraphs/);
+    expect(byFile["binary.md"]).toMatch(/binary/);
+    expect(byFile["z-dup.md"]).toMatch(/already used by .*good\.md/);
+    for (const p of problems) expect(p.path.startsWith(dir)).toBe(true);
+  });
+
+  it("says clearly when the corpus folder is missing", async () => {
+    const error = await loadCorpus(join(tmpdir(), "no-such-corpus-folder")).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("CORPUS_UNREADABLE");
+    expect((error as AppError).message).toMatch(/does not exist.*CORPUS_DIR/);
+  });
+
+  it("says clearly when the corpus is empty or has no usable article", async () => {
+    for (const files of [{}, { "broken.md": "nothing here" }] as Record<string, string>[]) {
+      const error = await loadCorpus(await corpusOf(files)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).code).toBe("CORPUS_EMPTY");
+      expect((error as AppError).message).toMatch(/No articles could be loaded/);
+    }
+  });
+
+  it("loads the shipped corpus without problems", async () => {
+    const { articles, problems } = await loadCorpus(CORPUS_DIR);
+    expect(problems).toEqual([]);
+    expect(articles.map((a) => a.id)).toContain("kursk-negotiation-landscape");
+  });
+});
