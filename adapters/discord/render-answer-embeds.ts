@@ -57,9 +57,9 @@ function answerContent(answer: Answer, offset: number, shown: number): string {
     offset === 0
       ? `**Question:** ${question}`
       : `**More quotes** (${offset + 1}–${offset + shown}) **for:** ${question}`;
-  // In LLM mode the text is the model's short answer; in extractive mode it only repeats
-  // the quotes the embeds already show.
-  if (answer.mode !== "llm" || answer.text.trim() === "") return head;
+  // In LLM mode the text is the model's short answer, shown with the first page only; in
+  // extractive mode it only repeats the quotes the embeds already show.
+  if (answer.mode !== "llm" || offset > 0 || answer.text.trim() === "") return head;
   const room = DISCORD_LIMITS.content - head.length - 2;
   return `${head}\n\n${fitEscaped(answer.text, room)}`;
 }

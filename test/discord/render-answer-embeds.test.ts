@@ -102,12 +102,16 @@ describe("Discord embeds", () => {
     expect(renderAnswerEmbeds(answered).components).toEqual([]);
   });
 
-  it("numbers a later page and shows an LLM answer's own words, escaped", () => {
-    const page = renderAnswerEmbeds(
-      { ...answered, mode: "llm", text: "Ushakov said *no* to talks @everyone." },
-      { offset: 3 },
-    );
-    expect(page.content).toContain(`**More quotes** (4–${3 + answered.quotes.length}) **for:**`);
-    expect(page.content).toContain("Ushakov said \\*no\\* to talks @\u200beveryone.");
+  it("shows an LLM answer's own words, escaped, with the first page", () => {
+    const llm = {
+      ...answered,
+      mode: "llm" as const,
+      text: "Ushakov said *no* to talks @everyone.",
+    };
+    const first = renderAnswerEmbeds(llm);
+    expect(first.content).toContain("Ushakov said \\*no\\* to talks @\u200beveryone.");
+    const later = renderAnswerEmbeds(llm, { offset: 3 });
+    expect(later.content).toContain(`**More quotes** (4–${3 + answered.quotes.length}) **for:**`);
+    expect(later.content).not.toContain("Ushakov said");
   });
 });
