@@ -3,6 +3,8 @@
  * every face that is configured. Lives outside src/ because it imports the faces.
  */
 
+import { DiscordConfigSchema, discordConfigured } from "../adapters/discord/discord-config.ts";
+import { startDiscord } from "../adapters/discord/start-discord.ts";
 import { startTelegram } from "../adapters/telegram/start-telegram.ts";
 import { TelegramConfigSchema } from "../adapters/telegram/telegram-config.ts";
 import {
@@ -16,6 +18,7 @@ import {
   llmEngineOptions,
   loadEngine,
   openLowdbCorpusStore,
+  openLowdbFeedbackStore,
   parseConfig,
   readEnvironment,
   runChat,
@@ -26,6 +29,7 @@ import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
 async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
+  const discordConfig = parseConfig(DiscordConfigSchema, env);
   const corpusConfig = parseConfig(CorpusConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
   const telegram = parseConfig(TelegramConfigSchema, env);
@@ -55,7 +59,12 @@ async function main(): Promise<number> {
     if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
       faces.push(await startTelegram({ engine, config: telegram, logger }));
     }
+    if (discordConfigured(discordConfig)) {
+      const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
+      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback }));
+    }
   } catch (error) {
+    // Whatever did start must not keep the process alive after a face failed to.
     await Promise.allSettled([...faces, corpusService].map((running) => running.stop()));
     throw error;
   }

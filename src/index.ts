@@ -55,6 +55,14 @@ export type {
 } from "./engine/engine.ts";
 export { loadEngine } from "./engine/load-engine.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
+export type {
+  FeedbackStore,
+  FeedbackVote,
+  VoteInput,
+  VoteOutcome,
+  VoteTally,
+} from "./feedback/feedback-store.ts";
+export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
 export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
 export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
