@@ -2,36 +2,84 @@
  * The composition root: reads the whole configuration once, loads the engine, and starts
  * every face that is configured. Lives outside src/ because it imports the faces.
  */
+
+import { DiscordConfigSchema, discordConfigured } from "../adapters/discord/discord-config.ts";
+import { startDiscord } from "../adapters/discord/start-discord.ts";
+import { startTelegram } from "../adapters/telegram/start-telegram.ts";
+import { TelegramConfigSchema } from "../adapters/telegram/telegram-config.ts";
 import {
   AppError,
+  CorpusConfigSchema,
+  createCorpusManager,
   createLogger,
   type Engine,
   EngineConfigSchema,
+  fetchOptionsFrom,
   llmEngineOptions,
   loadEngine,
+  openLowdbCorpusStore,
+  openLowdbFeedbackStore,
   parseConfig,
   readEnvironment,
   runChat,
+  startCorpusService,
 } from "../src/index.ts";
+import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
   const config = parseConfig(EngineConfigSchema, env);
+  const discordConfig = parseConfig(DiscordConfigSchema, env);
+  const corpusConfig = parseConfig(CorpusConfigSchema, env);
   const logger = createLogger(config.LOG_LEVEL);
+  const telegram = parseConfig(TelegramConfigSchema, env);
   let loaded: Engine | undefined;
   const llm = llmEngineOptions(env, {
     logger,
     maxQuotes: config.MAX_QUOTES,
     knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
   });
-  const engine = await loadEngine(config, logger, llm);
+  // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
+  const store = await openLowdbCorpusStore(config.DATA_DIR);
+  const engine = await loadEngine(config, logger, llm, store);
   loaded = engine;
+  const corpus = createCorpusManager({
+    store,
+    corpusDir: config.CORPUS_DIR,
+    engine,
+    fetch: fetchOptionsFrom(corpusConfig),
+    maxFeedItems: corpusConfig.CORPUS_FEED_MAX_ITEMS,
+    logger,
+  });
+  const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
+
+  // The faces configured; the corpus service stops with them on SIGINT/SIGTERM.
+  const faces: RunningFace[] = [];
+  try {
+    if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
+      faces.push(await startTelegram({ engine, config: telegram, logger }));
+    }
+    if (discordConfigured(discordConfig)) {
+      const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
+      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback }));
+    }
+  } catch (error) {
+    // Whatever did start must not keep the process alive after a face failed to.
+    await Promise.allSettled([...faces, corpusService].map((running) => running.stop()));
+    throw error;
+  }
+  if (faces.length > 0) {
+    await waitForShutdown([...faces, corpusService], logger);
+    return 0;
+  }
+
   process.stderr.write(
     "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
       "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +
       `Answering here instead. ${engine.describeCorpus()}\nType a question per line; Ctrl-D or "exit" to stop.\n`,
   );
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
+  await corpusService.stop();
   return 0;
 }
 

@@ -3,6 +3,7 @@ export type AppErrorCode =
   | "CONFIG_INVALID"
   | "CORPUS_EMPTY"
   | "CORPUS_UNREADABLE"
+  | "STORE_BUSY"
   | "STORE_CORRUPT"
   | "USAGE";
 

@@ -19,12 +19,24 @@ export {
 } from "./answer/render-plain-text.ts";
 export { textFragmentLink } from "./answer/text-fragment-link.ts";
 export { runChat } from "./cli/run-chat.ts";
+// Corpus management: the store, the moderators' operations, the background service.
+export { type CorpusConfig, CorpusConfigSchema } from "./config/corpus-config.ts";
 export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
 export { parseConfig, readEnvironment } from "./config/read-environment.ts";
 export type { Article } from "./corpus/article.ts";
 export { formatArticle } from "./corpus/format-article.ts";
 export { type CorpusProblem, type LoadedCorpus, loadCorpus } from "./corpus/load-corpus.ts";
 export { parseArticle } from "./corpus/parse-article.ts";
+export { type ChangeSummary, formatSummary } from "./corpus-admin/change-summary.ts";
+export {
+  type CorpusManager,
+  type CorpusManagerOptions,
+  createCorpusManager,
+} from "./corpus-admin/corpus-manager.ts";
+export { fetchOptionsFrom } from "./corpus-admin/fetch-options-from.ts";
+export { loadAllArticles } from "./corpus-admin/load-all-articles.ts";
+export type { Progress, ProgressListener } from "./corpus-admin/read-sources.ts";
+export { startCorpusService } from "./corpus-admin/start-corpus-service.ts";
 export type {
   AnswerComposer,
   ComposeInput,
@@ -43,6 +55,14 @@ export type {
 } from "./engine/engine.ts";
 export { loadEngine } from "./engine/load-engine.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
+export type {
+  FeedbackStore,
+  FeedbackVote,
+  VoteInput,
+  VoteOutcome,
+  VoteTally,
+} from "./feedback/feedback-store.ts";
+export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
 export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
 export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
@@ -54,3 +74,11 @@ export type {
   LexicalIndex,
   LexicalIndexFactory,
 } from "./search/lexical-index.ts";
+export type {
+  Actor,
+  AuditEntry,
+  CorpusSource,
+  CorpusStore,
+  Platform,
+} from "./store/corpus-store.ts";
+export { openLowdbCorpusStore } from "./store/lowdb-corpus-store.ts";

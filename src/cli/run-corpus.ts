@@ -2,9 +2,10 @@ import { parseArgs } from "node:util";
 import type { ArticleSummary } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { CORPUS_ADMIN_COMMANDS, CORPUS_ADMIN_USAGE, runCorpusAdmin } from "./run-corpus-admin.ts";
 import { setupEngine } from "./setup-engine.ts";
 
-export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]`;
+export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]\n${CORPUS_ADMIN_USAGE}`;
 
 function formatList(articles: readonly ArticleSummary[]): string {
   return articles
@@ -21,6 +22,8 @@ function formatList(articles: readonly ArticleSummary[]): string {
 
 /** `npm run corpus -- list [--json]`: the articles the engine answers from. */
 export async function runCorpus(io: CliIo): Promise<number> {
+  const first = io.argv.find((a) => !a.startsWith("-"));
+  if ((CORPUS_ADMIN_COMMANDS as readonly string[]).includes(first ?? "")) return runCorpusAdmin(io);
   let parsed: ReturnType<
     typeof parseArgs<{
       options: { json: { type: "boolean" }; help: { type: "boolean"; short: "h" } };

@@ -4,6 +4,7 @@ import type { Engine } from "../engine/engine.ts";
 import { loadEngine } from "../engine/load-engine.ts";
 import { llmEngineOptions } from "../llm/llm-engine-options.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
+import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
 
 export interface CliEngine {
   engine: Engine;
@@ -22,7 +23,9 @@ export async function setupEngine(env: Record<string, string | undefined>): Prom
     maxQuotes: config.MAX_QUOTES,
     knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
   });
-  const engine = await loadEngine(config, logger, llm);
+  // The store's added articles too: `ask` and `list` see what moderators added.
+  const store = await openLowdbCorpusStore(config.DATA_DIR);
+  const engine = await loadEngine(config, logger, llm, store);
   loaded = engine;
   return { engine, config, logger };
 }

@@ -1,28 +1,33 @@
 import type { EngineConfig } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
+import { loadAllArticles } from "../corpus-admin/load-all-articles.ts";
 import type { Logger } from "../log/logger.ts";
 import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
+import type { CorpusStore } from "../store/corpus-store.ts";
 import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
 
 /**
- * The engine over the configured corpus folder. Bad files are logged with their path and
- * skipped; a missing or empty corpus throws an AppError that says how to fix it. With
- * DATA_DIR set, parsed articles and their analysis are cached there between starts.
+ * The engine over the configured corpus folder, plus the articles moderators added when
+ * a `store` is given. Bad files are logged with their path and skipped; a missing or
+ * empty corpus throws an AppError that says how to fix it. With DATA_DIR set, parsed
+ * articles and their analysis are cached there between starts (see corpus-cache.ts).
  */
 export async function loadEngine(
   config: Pick<EngineConfig, "CORPUS_DIR" | "MAX_QUOTES" | "MAX_QUESTION_LENGTH"> &
     Partial<Pick<EngineConfig, "SEARCH_INDEX" | "DATA_DIR">>,
   logger: Logger,
   extra: Omit<EngineOptions, "articles" | "logger" | "maxQuotes" | "maxQuestionLength"> = {},
+  store?: CorpusStore,
 ): Promise<Engine> {
-  // With a DATA_DIR, what this start learns is kept for the next (see corpus-cache.ts).
   const cache = config.DATA_DIR
     ? await openCorpusCache(corpusCacheFile(config.DATA_DIR, config.CORPUS_DIR), logger)
     : undefined;
-  const { articles, problems } = await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
+  const { articles, problems } = store
+    ? await loadAllArticles({ corpusDir: config.CORPUS_DIR, store, cache: cache?.files })
+    : await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
   for (const problem of problems)
     logger.warn({ path: problem.path, problem: problem.message }, "corpus file skipped");
   const engine = createEngine({

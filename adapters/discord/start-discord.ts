@@ -1,0 +1,198 @@
+import {
+  Client,
+  DiscordjsError,
+  DiscordjsErrorCodes,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+  RESTEvents,
+} from "discord.js";
+import {
+  AppError,
+  createRateLimiter,
+  type Engine,
+  type FeedbackStore,
+  type Logger,
+} from "../../src/index.ts";
+import { type AnswerCache, createAnswerCache } from "./answer-cache.ts";
+import { warnIfCommandsMissing } from "./check-registered-commands.ts";
+import type { DiscordBotContext } from "./discord-bot-context.ts";
+import type { DiscordConfig } from "./discord-config.ts";
+import { NO_MENTIONS } from "./discord-limits.ts";
+import { createInteractionHandler, describeError } from "./handle-interaction.ts";
+import { inviteUrl } from "./invite-url.ts";
+
+export interface StartDiscordOptions {
+  engine: Engine;
+  config: DiscordConfig;
+  logger: Logger;
+  feedback: FeedbackStore;
+  /** Injected by tests; a fresh in-memory cache otherwise. */
+  answers?: AnswerCache;
+  /** How long login may take before start-up fails. */
+  readyTimeoutMs?: number;
+  /** How long `stop()` waits for answers in progress before closing anyway. */
+  drainTimeoutMs?: number;
+}
+
+export interface DiscordFace {
+  /** Stops taking interactions, lets answers in progress finish, then disconnects. */
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+/**
+ * Logs the bot in over the gateway and answers slash commands and buttons until stopped.
+ * Only the Guilds intent: interactions arrive without any intent, and Guilds keeps
+ * discord.js's guild and channel caches useful; no privileged intent is needed because
+ * the bot never reads messages.
+ */
+export async function startDiscord(options: StartDiscordOptions): Promise<DiscordFace> {
+  const { engine, config, feedback } = options;
+  const logger = options.logger.child({ face: "discord" });
+  const token = config.DISCORD_BOT_TOKEN;
+  if (!token) {
+    throw new AppError(
+      "CONFIG_INVALID",
+      "DISCORD_BOT_TOKEN is not set. Copy it from the Developer Portal (your application → Bot → Reset Token); see docs/discord.md.",
+    );
+  }
+  const ctx: DiscordBotContext = {
+    engine,
+    feedback,
+    answers: options.answers ?? createAnswerCache(),
+    limiter: createRateLimiter({ limit: config.DISCORD_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+    questionsPerMinute: config.DISCORD_RATE_LIMIT_PER_MINUTE,
+    logger,
+  };
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: config.DISCORD_API_BASE },
+    // A second brace to the allowedMentions every reply sets: nothing the bot says pings.
+    allowedMentions: NO_MENTIONS,
+  });
+  const handle = createInteractionHandler(ctx);
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    if (stopping) return;
+    const work = handle(interaction).finally(() => inFlight.delete(work));
+    inFlight.add(work);
+  });
+  client.on(Events.Error, (error) =>
+    logger.error({ err: describeError(error) }, "Discord: client error"),
+  );
+  client.on(Events.Warn, (message) => logger.warn({ message }, "Discord: warning"));
+  client.on(Events.ShardError, (error) =>
+    logger.warn(
+      { err: describeError(error) },
+      "Discord: gateway connection error; discord.js reconnects",
+    ),
+  );
+  client.on(Events.ShardReconnecting, () => logger.info("Discord: reconnecting to the gateway"));
+  client.on(Events.ShardDisconnect, (event) =>
+    logger.error({ code: event.code }, "Discord: gateway closed the connection for good"),
+  );
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      { route: info.route, retryAfterMs: info.retryAfter, global: info.global },
+      "Discord: rate limited; discord.js waits and retries",
+    ),
+  );
+
+  try {
+    await login(client, token, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
+  } catch (error) {
+    await client.destroy().catch(() => {});
+    throw explainLoginFailure(error, config);
+  }
+
+  const applicationId = client.application?.id ?? config.DISCORD_APPLICATION_ID ?? "";
+  if (config.DISCORD_APPLICATION_ID && config.DISCORD_APPLICATION_ID !== applicationId) {
+    logger.warn(
+      { configured: config.DISCORD_APPLICATION_ID, actual: applicationId },
+      "Discord: DISCORD_APPLICATION_ID is not the application of DISCORD_BOT_TOKEN; the token wins",
+    );
+  }
+  logger.info(
+    { user: client.user?.tag, applicationId, invite: inviteUrl(applicationId) },
+    "Discord: connected",
+  );
+  void warnIfCommandsMissing(client.rest, applicationId, config.DISCORD_GUILD_ID, logger);
+
+  return {
+    async stop() {
+      if (stopping) return;
+      stopping = true;
+      const drained = Promise.allSettled([...inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS);
+      });
+      await Promise.race([drained, timeout]);
+      clearTimeout(timer);
+      await client.destroy();
+      logger.info("Discord: disconnected");
+    },
+  };
+}
+
+/** Resolves when discord.js is ready; rejects if the gateway refuses or time runs out. */
+async function login(client: Client, token: string, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let onReady: (() => void) | undefined;
+  let onDisconnect: ((event: { code: number }) => void) | undefined;
+  const ready = new Promise<void>((resolve, reject) => {
+    onReady = () => resolve();
+    onDisconnect = (event) => reject(new GatewayClosedError(event.code));
+    client.once(Events.ClientReady, onReady);
+    client.once(Events.ShardDisconnect, onDisconnect);
+    timer = setTimeout(
+      () => reject(new Error(`Discord did not become ready within ${timeoutMs / 1000} s`)),
+      timeoutMs,
+    );
+  });
+  try {
+    await Promise.all([client.login(token), ready]);
+  } finally {
+    clearTimeout(timer);
+    if (onReady) client.off(Events.ClientReady, onReady);
+    if (onDisconnect) client.off(Events.ShardDisconnect, onDisconnect);
+  }
+}
+
+class GatewayClosedError extends Error {
+  constructor(readonly closeCode: number) {
+    super(`the Discord gateway closed the connection with code ${closeCode}`);
+  }
+}
+
+/** Turns what discord.js throws at login into a message that says what to fix. */
+function explainLoginFailure(error: unknown, config: DiscordConfig): Error {
+  const rejectedToken =
+    (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) ||
+    (error instanceof GatewayClosedError && error.closeCode === 4004);
+  if (rejectedToken) {
+    return new AppError(
+      "CONFIG_INVALID",
+      "Discord rejected DISCORD_BOT_TOKEN. Copy the token again from the Developer Portal (your application → Bot → Reset Token).",
+      { cause: error },
+    );
+  }
+  if (error instanceof GatewayClosedError && error.closeCode === 4014) {
+    return new AppError(
+      "CONFIG_INVALID",
+      "Discord refused a privileged gateway intent. This bot needs none; check for a modified client.",
+      { cause: error },
+    );
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(
+    `Could not connect to Discord at ${config.DISCORD_API_BASE}: ${message}. Check the network, or DISCORD_API_BASE if you set it.`,
+    { cause: error },
+  );
+}

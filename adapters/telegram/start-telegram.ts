@@ -1,0 +1,162 @@
+import type { AddressInfo } from "node:net";
+import { type RunnerHandle, run } from "@grammyjs/runner";
+import { type Bot, GrammyError, HttpError } from "grammy";
+import { AppError, type Engine, type Logger } from "../../src/index.ts";
+import { BOT_COMMANDS } from "./bot-commands.ts";
+import { createBot } from "./create-bot.ts";
+import { describeError } from "./handle-bot-error.ts";
+import { type TelegramConfig, webhookSecret } from "./telegram-config.ts";
+import { createUpdateTracker } from "./update-tracker.ts";
+import { createWebhookServer } from "./webhook-server.ts";
+
+/** The updates the bot handles; Telegram sends nothing else. */
+export const ALLOWED_UPDATES = ["message", "inline_query"] as const;
+/** How long getUpdates waits for news on Telegram's side (long polling). */
+const POLL_TIMEOUT_SECONDS = 30;
+/** How long a shutdown lets answers in progress finish. */
+const DRAIN_MS = 10_000;
+
+export interface StartTelegramOptions {
+  engine: Engine;
+  config: TelegramConfig;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface TelegramHandle {
+  /** Stops taking updates, lets answers in progress finish, then returns. Idempotent. */
+  stop(): Promise<void>;
+  bot: Bot;
+  /** Where the webhook server listens (webhook mode only); PORT=0 picks a free port. */
+  webhookAddress?: { host: string; port: number };
+}
+
+/**
+ * Checks the token with one getMe and turns failures into messages that say what to fix.
+ * Called directly, not through `bot.init()`, which retries a dead network forever.
+ */
+async function connect(bot: Bot, config: TelegramConfig): Promise<void> {
+  try {
+    bot.botInfo = await bot.api.getMe();
+  } catch (error) {
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404)) {
+      throw new AppError(
+        "CONFIG_INVALID",
+        `Telegram rejected TELEGRAM_BOT_TOKEN (${error.error_code} ${error.description}). Copy the token from @BotFather again (/mybots, API Token).`,
+        { cause: error },
+      );
+    }
+    if (error instanceof HttpError) {
+      throw new AppError(
+        "CONFIG_INVALID",
+        `Cannot reach the Telegram Bot API at ${config.TELEGRAM_API_ROOT}. Check the network, or TELEGRAM_API_ROOT if you set it.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts the Telegram face: checks the token (getMe), sets the command menu, then takes
+ * updates by long polling (grammY runner: chats in parallel, each chat in order) or, when
+ * TELEGRAM_WEBHOOK_URL is set, by webhook on PORT. The caller owns the process and its
+ * signals: on SIGINT/SIGTERM it calls `stop()`.
+ */
+export async function startTelegram(options: StartTelegramOptions): Promise<TelegramHandle> {
+  const { engine, config, now } = options;
+  const logger = options.logger.child({ face: "telegram" });
+  const tracker = createUpdateTracker();
+  const bot = createBot({ engine, config, logger, now, tracker });
+  await connect(bot, config);
+
+  try {
+    await bot.api.setMyCommands(BOT_COMMANDS);
+  } catch (error) {
+    logger.warn({ err: describeError(error) }, "could not set the command menu; continuing");
+  }
+  const username = bot.botInfo.username;
+  const moderators = config.TELEGRAM_MODERATOR_IDS.length;
+
+  if (config.TELEGRAM_WEBHOOK_URL !== undefined) {
+    const url = config.TELEGRAM_WEBHOOK_URL;
+    const server = createWebhookServer({
+      bot,
+      path: new URL(url).pathname,
+      secretToken: webhookSecret(config),
+      logger,
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", (error: NodeJS.ErrnoException) =>
+        reject(
+          new AppError(
+            "CONFIG_INVALID",
+            `Cannot listen on ${config.TELEGRAM_WEBHOOK_HOST}:${config.PORT} for the webhook (${error.code}). Set PORT to a free port.`,
+            { cause: error },
+          ),
+        ),
+      );
+      server.listen(config.PORT, config.TELEGRAM_WEBHOOK_HOST, resolve);
+    });
+    const address = server.address() as AddressInfo;
+    await bot.api.setWebhook(url, {
+      secret_token: webhookSecret(config),
+      allowed_updates: ALLOWED_UPDATES,
+    });
+    logger.info({ username, port: address.port, moderators }, "telegram bot started (webhook)");
+    let stopping: Promise<void> | undefined;
+    return {
+      bot,
+      webhookAddress: { host: address.address, port: address.port },
+      stop: () => {
+        stopping ??= (async () => {
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeIdleConnections();
+          await tracker.drain(DRAIN_MS);
+          server.closeAllConnections();
+          await closed;
+          logger.info({}, "telegram bot stopped");
+        })();
+        return stopping;
+      },
+    };
+  }
+
+  // A webhook left from an earlier deployment would make getUpdates fail with 409.
+  await bot.api.deleteWebhook();
+  const runner: RunnerHandle = run(bot, {
+    runner: {
+      fetch: { timeout: POLL_TIMEOUT_SECONDS, allowed_updates: ALLOWED_UPDATES },
+      silent: true,
+    },
+  });
+  runner.task()?.catch((error: unknown) => {
+    logger.error(
+      { err: describeError(error) },
+      "telegram long polling stopped; 409 means another instance polls with this token",
+    );
+  });
+  logger.info({ username, moderators }, "telegram bot started (long polling)");
+  let stopping: Promise<void> | undefined;
+  return {
+    bot,
+    stop: () => {
+      stopping ??= (async () => {
+        if (runner.isRunning()) await runner.stop();
+        await tracker.drain(DRAIN_MS);
+        // Tell Telegram the updates handled so far are done, so a restart does not
+        // receive (and answer) them again.
+        const last = tracker.lastUpdateId();
+        if (last !== undefined) {
+          await bot.api
+            .getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+            .catch((error: unknown) =>
+              logger.warn({ err: describeError(error) }, "could not confirm handled updates"),
+            );
+        }
+        logger.info({}, "telegram bot stopped");
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,190 @@
+import { userInfo } from "node:os";
+import type { Writable } from "node:stream";
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { CorpusConfigSchema } from "../config/corpus-config.ts";
+import { EngineConfigSchema } from "../config/engine-config.ts";
+import { parseConfig, readEnvironment } from "../config/read-environment.ts";
+import { type ChangeSummary, formatSummary } from "../corpus-admin/change-summary.ts";
+import { type CorpusManager, createCorpusManager } from "../corpus-admin/corpus-manager.ts";
+import { fetchOptionsFrom } from "../corpus-admin/fetch-options-from.ts";
+import type { ProgressListener } from "../corpus-admin/read-sources.ts";
+import { AppError } from "../errors.ts";
+import { createLogger } from "../log/logger.ts";
+import type { Actor, AuditEntry, CorpusSource } from "../store/corpus-store.ts";
+import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
+import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+
+export const CORPUS_ADMIN_COMMANDS = ["add", "remove", "refresh", "sources", "log"] as const;
+
+export const CORPUS_ADMIN_USAGE = `       npm run corpus -- add <url|file>    a web page, an RSS/Atom feed (kept as a source), or a .md/.html file
+       npm run corpus -- remove <id>       an added article, or a source with all its articles
+       npm run corpus -- refresh           re-read corpus/ and every source: new, changed, removed
+       npm run corpus -- sources [--json]  the pages, feeds and files a refresh reads
+       npm run corpus -- log [--json] [--limit N]  who changed what, newest first`;
+
+/**
+ * The moderators' commands of `npm run corpus`, on the same DATA_DIR store as the bot.
+ * Progress goes to stderr (a bar on a terminal); the summary line to stdout. Exit 1 when
+ * something failed and nothing changed, 2 for bad usage.
+ */
+export async function runCorpusAdmin(io: CliIo): Promise<number> {
+  let parsed: { values: { json?: boolean; limit?: string }; positionals: string[] };
+  try {
+    parsed = parseArgs({
+      args: io.argv,
+      options: { json: { type: "boolean" }, limit: { type: "string" } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    await write(io.stderr, `${(error as Error).message}\n${CORPUS_ADMIN_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  const [command, argument, ...extra] = parsed.positionals;
+  const needsArgument = command === "add" || command === "remove";
+  if ((needsArgument && !argument) || extra.length > 0 || (!needsArgument && argument)) {
+    await write(io.stderr, `Wrong arguments for "${command}".\n${CORPUS_ADMIN_USAGE}\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    const env = readEnvironment(io.env);
+    const engineConfig = parseConfig(EngineConfigSchema, env);
+    const config = parseConfig(CorpusConfigSchema, env);
+    // The summary line says what happened; info logs would only break up the progress bar.
+    const logger = createLogger(io.env.LOG_LEVEL ? engineConfig.LOG_LEVEL : "warn");
+    const store = await openLowdbCorpusStore(engineConfig.DATA_DIR);
+    const manager = createCorpusManager({
+      store,
+      corpusDir: engineConfig.CORPUS_DIR,
+      fetch: fetchOptionsFrom(config),
+      maxFeedItems: config.CORPUS_FEED_MAX_ITEMS,
+      logger,
+    });
+    const actor: Actor = { platform: "cli", id: osUser(), name: osUser() };
+    switch (command) {
+      case "add":
+      case "remove":
+      case "refresh":
+        return await mutate(io, manager, command, argument ?? "", actor);
+      case "sources":
+        return await showSources(io, await manager.sources(), parsed.values.json === true);
+      default: {
+        const limit = Number(parsed.values.limit ?? 20);
+        if (!Number.isInteger(limit) || limit < 1) {
+          await write(io.stderr, "--limit must be a whole number from 1 up.\n");
+          return EXIT_USAGE;
+        }
+        return await showLog(io, await manager.log(limit), parsed.values.json === true);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    await write(io.stderr, `${error.message}\n`);
+    return error.code === "CONFIG_INVALID" ? EXIT_USAGE : EXIT_FAILURE;
+  }
+}
+
+async function mutate(
+  io: CliIo,
+  manager: CorpusManager,
+  command: "add" | "remove" | "refresh",
+  argument: string,
+  actor: Actor,
+): Promise<number> {
+  const bar = progressBar(io.stderr);
+  let summary: ChangeSummary;
+  try {
+    summary =
+      command === "add"
+        ? await manager.add(argument, actor, bar?.listener)
+        : command === "remove"
+          ? await manager.remove(argument, actor)
+          : await manager.refresh(actor, bar?.listener);
+  } finally {
+    bar?.stop();
+  }
+  await write(io.stdout, `${formatSummary(summary)}\n`);
+  const changed = summary.added.length + summary.updated.length + summary.removed.length > 0;
+  if (changed && summary.added.length > 0) {
+    await write(io.stdout, `Added: ${summary.added.join(", ")}\n`);
+  }
+  return summary.failed.length > 0 && !changed ? EXIT_FAILURE : EXIT_OK;
+}
+
+/** A bar on stderr, only on a terminal: logs and pipes get the summary line alone. */
+function progressBar(stream: Writable): { listener: ProgressListener; stop(): void } | null {
+  if (!(stream as { isTTY?: boolean }).isTTY) return null;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream,
+      format: "{bar} {value}/{total} {current}",
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    listener(progress) {
+      const current = (progress.current ?? "").replace(/^https?:\/\//, "").slice(0, 60);
+      if (!started) {
+        bar.start(progress.total, progress.done, { current });
+        started = true;
+      }
+      bar.setTotal(progress.total);
+      bar.update(progress.done, { current });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}
+
+async function showSources(io: CliIo, sources: CorpusSource[], json: boolean): Promise<number> {
+  if (json) {
+    await write(io.stdout, `${JSON.stringify(sources, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (sources.length === 0) {
+    await write(io.stdout, "No sources yet: add one with `npm run corpus -- add <url|file>`.\n");
+    return EXIT_OK;
+  }
+  const lines = sources.map((s) =>
+    [
+      `${s.id}  ${s.kind}  ${s.location}`,
+      s.title ? `  ${s.title}` : null,
+      `  added ${s.addedAt.slice(0, 16).replace("T", " ")} by ${s.addedBy.platform}:${s.addedBy.name ?? s.addedBy.id}` +
+        (s.checkedAt ? `; read ${s.checkedAt.slice(0, 16).replace("T", " ")}` : ""),
+      s.lastError ? `  last error: ${s.lastError}` : null,
+    ]
+      .filter((l) => l !== null)
+      .join("\n"),
+  );
+  await write(io.stdout, `${lines.join("\n\n")}\n`);
+  return EXIT_OK;
+}
+
+async function showLog(io: CliIo, entries: AuditEntry[], json: boolean): Promise<number> {
+  if (json) {
+    await write(io.stdout, `${JSON.stringify(entries, null, 2)}\n`);
+    return EXIT_OK;
+  }
+  if (entries.length === 0) {
+    await write(io.stdout, "The log is empty: nothing has been added, removed or refreshed.\n");
+    return EXIT_OK;
+  }
+  const lines = entries.map(
+    (e) =>
+      `${e.at.slice(0, 19).replace("T", " ")}  ${e.actor.platform}:${e.actor.name ?? e.actor.id}  ${e.action} ${e.target}\n  ${e.summary}`,
+  );
+  await write(io.stdout, `${lines.join("\n")}\n`);
+  return EXIT_OK;
+}
+
+function osUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}

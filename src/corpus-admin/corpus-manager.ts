@@ -1,0 +1,315 @@
+import { resolve as resolvePath } from "node:path";
+import type { Article } from "../corpus/article.ts";
+import { loadCorpus } from "../corpus/load-corpus.ts";
+import type { Engine } from "../engine/engine.ts";
+import { AppError } from "../errors.ts";
+import { normalizeUrl, sourceId, textHash } from "../ingest/article-identity.ts";
+import { type FetchOptions, fetchDocument } from "../ingest/fetch-page.ts";
+import { parseFeed } from "../ingest/parse-feed.ts";
+import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
+import type {
+  Actor,
+  AuditAction,
+  AuditEntry,
+  CorpusSource,
+  CorpusStore,
+} from "../store/corpus-store.ts";
+import { type ChangeSummary, formatSummary } from "./change-summary.ts";
+import { CorpusChange } from "./corpus-change.ts";
+import { loadAllArticles } from "./load-all-articles.ts";
+import { candidateFromPage, readFileSource } from "./read-source.ts";
+import { type ProgressListener, readSources, reasonOf } from "./read-sources.ts";
+
+export interface CorpusManagerOptions {
+  store: CorpusStore;
+  corpusDir: string;
+  /** Receives each new article list; the CLI, which answers no questions, passes none. */
+  engine?: Pick<Engine, "replaceArticles"> | null;
+  fetch: FetchOptions;
+  maxFeedItems?: number;
+  /** Pages fetched at the same time during a refresh. */
+  concurrency?: number;
+  logger?: Logger;
+  now?: () => Date;
+  /**
+   * The shipped articles the engine was built from (from `loadAllArticles`), so the first
+   * refresh can report files added, edited or deleted in corpus/ since start-up.
+   */
+  shipped?: readonly Article[];
+}
+
+/** Moderators' operations on the corpus, the same from the CLI, Telegram and Discord. */
+export interface CorpusManager {
+  /** Adds a web page, every item of a feed (kept as a source), or a local file. */
+  add(target: string, actor: Actor, onProgress?: ProgressListener): Promise<ChangeSummary>;
+  /** Removes an added article, or a source with all its articles. */
+  remove(id: string, actor: Actor): Promise<ChangeSummary>;
+  /** Re-reads corpus/ and every source: new, changed and removed articles. */
+  refresh(actor: Actor, onProgress?: ProgressListener): Promise<ChangeSummary>;
+  /** Reloads corpus/ and the store without fetching (another process changed the store). */
+  reload(): Promise<void>;
+  /**
+   * Reloads if the store changed since this manager last loaded or wrote it (the CLI added
+   * something while the bot runs). Skipped while an operation runs. True if it reloaded.
+   */
+  reloadIfChanged(): Promise<boolean>;
+  sources(): Promise<CorpusSource[]>;
+  log(limit?: number): Promise<AuditEntry[]>;
+  /** What is running now ("refresh by telegram:42"), or null. */
+  running(): string | null;
+}
+
+export function createCorpusManager(options: CorpusManagerOptions): CorpusManager {
+  const logger = options.logger ?? SILENT_LOGGER;
+  const now = options.now ?? (() => new Date());
+  const context = (onProgress?: ProgressListener) => ({
+    fetch: options.fetch,
+    maxFeedItems: options.maxFeedItems ?? 30,
+    concurrency: options.concurrency ?? 4,
+    onProgress,
+    now: now(),
+  });
+  let running: string | null = null;
+  // What the engine was built from moments ago: the baseline for the first refresh's
+  // report of corpus/ changes, and for noticing another process's writes.
+  let lastShipped: readonly Article[] | null = options.shipped ?? null;
+  const baseline = Promise.all([
+    options.shipped
+      ? null
+      : loadCorpus(options.corpusDir).then(
+          (r) => r.articles,
+          () => null,
+        ),
+    options.store.revision(),
+  ]).then(([shipped, revision]) => {
+    lastShipped ??= shipped;
+    lastRevision = revision;
+  });
+  let lastRevision: string | null = null;
+
+  /**
+   * One operation at a time, in this process (told so) and across processes (the store
+   * lock). The new state is stored in one step at the end, and the engine swapped
+   * just before: if storing fails, the engine gets the old list back.
+   */
+  const operate = async (
+    action: AuditAction,
+    target: string,
+    actor: Actor,
+    work: (change: CorpusChange) => Promise<void>,
+  ): Promise<ChangeSummary> => {
+    const purpose = `${action === "refresh" ? "a refresh" : `${action} ${target}`} by ${actor.platform}:${actor.name ?? actor.id}`;
+    if (running) {
+      throw new AppError(
+        "STORE_BUSY",
+        `The corpus is busy: ${running} is running. Try again when it has finished.`,
+      );
+    }
+    running = purpose;
+    try {
+      await baseline;
+      const lock = await options.store.lock(purpose);
+      try {
+        const before = await loadAllArticles(options);
+        for (const problem of before.problems) {
+          logger.warn({ path: problem.path, problem: problem.message }, "corpus file skipped");
+        }
+        const { sources } = await options.store.read();
+        const change = new CorpusChange(before.shipped, before.stored, sources, now());
+        await work(change);
+        const summary = change.summary;
+        const audit: AuditEntry = {
+          at: now().toISOString(),
+          actor,
+          action,
+          target,
+          summary: formatSummary(summary),
+          added: summary.added,
+          updated: summary.updated,
+          removed: summary.removed,
+          failed: summary.failed,
+        };
+        const next = change.articles();
+        if (change.changed) options.engine?.replaceArticles(next);
+        try {
+          await options.store.apply(lock, change.toStoreChange(audit));
+        } catch (error) {
+          if (change.changed) options.engine?.replaceArticles(before.articles);
+          throw error;
+        }
+        lastShipped = before.shipped;
+        lastRevision = await options.store.revision();
+        logger.info(
+          { action, target, actor: actor.platform, summary: audit.summary },
+          "corpus changed",
+        );
+        return summary;
+      } finally {
+        await lock.release();
+      }
+    } finally {
+      running = null;
+    }
+  };
+
+  return {
+    add(rawTarget, actor, onProgress) {
+      const target = rawTarget.trim();
+      return operate("add", target, actor, async (change) => {
+        if (!/^https?:\/\//i.test(target)) {
+          const path = resolvePath(target);
+          try {
+            const outcome = change.offer(await readFileSource(path), sourceId("file", path));
+            if (outcome.kind === "added") change.putSource(newSource("file", path, actor, now()));
+          } catch (error) {
+            change.fail(target, reasonOf(error));
+          }
+          return;
+        }
+        let document: Awaited<ReturnType<typeof fetchDocument>>;
+        try {
+          document = await fetchDocument(target, { ...options.fetch, accept: "any" });
+        } catch (error) {
+          change.fail(target, reasonOf(error));
+          return;
+        }
+        if (document.kind === "page") {
+          try {
+            const outcome = change.offer(
+              candidateFromPage(document, null),
+              sourceId("page", target),
+            );
+            if (outcome.kind === "added") change.putSource(newSource("page", target, actor, now()));
+          } catch (error) {
+            change.fail(target, reasonOf(error));
+          }
+          return;
+        }
+        let title: string | null;
+        try {
+          title = parseFeed(document.text, document.url).title;
+        } catch (error) {
+          change.fail(target, reasonOf(error));
+          return;
+        }
+        const id = sourceId("feed", target);
+        const feed = change.source(id) ?? { ...newSource("feed", target, actor, now()), title };
+        change.putSource(feed);
+        // The feed's items are read like a refresh of this one source.
+        await readSources(change, [feed], context(onProgress));
+      });
+    },
+
+    remove(rawId, actor) {
+      const id = rawId.trim();
+      return operate("remove", id, actor, async (change) => {
+        const source = change.source(id);
+        if (source) {
+          for (const s of change.stored().filter((a) => a.sourceId === id)) {
+            change.removeArticle(s.article.id);
+          }
+          change.deleteSource(id);
+          return;
+        }
+        const stored = change.stored().find((s) => s.article.id === id);
+        if (!stored) {
+          const shipped = change.articles().some((a) => a.id === id);
+          change.fail(
+            id,
+            shipped
+              ? `shipped in ${options.corpusDir}: delete its file there, then refresh`
+              : "no added article or source has this id (see `corpus list` and `corpus sources`)",
+          );
+          return;
+        }
+        change.removeArticle(id);
+        const owner = change.source(stored.sourceId);
+        if (owner?.kind === "feed") {
+          // Keep the feed from bringing the article back at the next refresh.
+          const excluded = [...new Set([...owner.excluded, normalizeUrl(stored.origin)])];
+          change.putSource({ ...owner, excluded });
+        } else if (owner && !change.stored().some((s) => s.sourceId === owner.id)) {
+          change.deleteSource(owner.id);
+        }
+      });
+    },
+
+    refresh(actor, onProgress) {
+      return operate("refresh", "all", actor, async (change) => {
+        noteShippedChanges(change, lastShipped);
+        await readSources(change, change.sources(), context(onProgress));
+      });
+    },
+
+    async reload() {
+      await baseline;
+      const revision = await options.store.revision();
+      const all = await loadAllArticles(options);
+      lastShipped = all.shipped;
+      lastRevision = revision;
+      options.engine?.replaceArticles(all.articles);
+    },
+
+    async reloadIfChanged() {
+      await baseline;
+      if (running) return false;
+      if ((await options.store.revision()) === lastRevision || running) return false;
+      // Marked as running so an add cannot swap its list in between and be undone by this.
+      running = "a reload of the corpus";
+      try {
+        await this.reload();
+      } finally {
+        running = null;
+      }
+      logger.info("corpus reloaded: the store was changed by another process");
+      return true;
+    },
+
+    async sources() {
+      return (await options.store.read()).sources;
+    },
+
+    log: (limit) => options.store.log(limit),
+
+    running: () => running,
+  };
+}
+
+function newSource(
+  kind: CorpusSource["kind"],
+  location: string,
+  actor: Actor,
+  at: Date,
+): CorpusSource {
+  return {
+    id: sourceId(kind, location),
+    kind,
+    location,
+    title: null,
+    addedAt: at.toISOString(),
+    addedBy: actor,
+    checkedAt: at.toISOString(),
+    lastError: null,
+    excluded: [],
+  };
+}
+
+/**
+ * A refresh re-reads corpus/ too: files added, edited or deleted since the last load
+ * count as new, updated or removed. Unknown before the first load (nothing to compare).
+ */
+function noteShippedChanges(change: CorpusChange, previous: readonly Article[] | null): void {
+  if (!previous) return;
+  const added = new Set(change.stored().map((s) => s.article.id));
+  const current = change.articles().filter((a) => !added.has(a.id));
+  const before = new Map(previous.map((a) => [a.id, textHash(a.paragraphs) + a.title + a.url]));
+  const now = new Set(current.map((a) => a.id));
+  for (const article of current) {
+    const old = before.get(article.id);
+    if (old === undefined) change.summary.added.push(article.id);
+    else if (old !== textHash(article.paragraphs) + article.title + article.url) {
+      change.summary.updated.push(article.id);
+    }
+  }
+  for (const id of before.keys()) if (!now.has(id)) change.summary.removed.push(id);
+}

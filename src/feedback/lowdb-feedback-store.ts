@@ -1,0 +1,150 @@
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { Low } from "lowdb";
+import { DataFile } from "lowdb/node";
+import { z } from "zod";
+import type { Quote } from "../answer/answer.ts";
+import { AppError } from "../errors.ts";
+import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "./feedback-store.ts";
+
+export const FEEDBACK_FILE_NAME = "feedback.json";
+
+/** Enough of each quote to find it again and to read it without the corpus at hand. */
+const StoredQuoteSchema = z.object({
+  text: z.string(),
+  speaker: z.string().nullable(),
+  articleId: z.string(),
+  title: z.string(),
+  paragraph: z.number(),
+  start: z.number(),
+  end: z.number(),
+  link: z.string(),
+});
+
+const StoredAnswerSchema = z.object({
+  platform: z.string(),
+  answerId: z.string(),
+  question: z.string(),
+  quotes: z.array(StoredQuoteSchema),
+  /** userId → that user's current vote. A map, so one vote per user holds by construction. */
+  votes: z.record(z.string(), z.object({ vote: z.enum(["up", "down"]), at: z.string() })),
+});
+
+const FeedbackFileSchema = z.object({
+  version: z.literal(1),
+  /** Keyed by `${platform}:${answerId}`. */
+  answers: z.record(z.string(), StoredAnswerSchema),
+});
+
+type FeedbackFile = z.infer<typeof FeedbackFileSchema>;
+
+const EMPTY: FeedbackFile = { version: 1, answers: {} };
+
+export interface LowdbFeedbackStoreOptions {
+  /** The bot's data folder (DATA_DIR); created if missing. */
+  dataDir: string;
+  now?: () => Date;
+}
+
+class CorruptFileError extends Error {}
+
+/**
+ * Feedback in `${dataDir}/feedback.json`. lowdb (via steno) writes a temporary file and
+ * renames it, so a crash mid-write leaves the old file whole. One process per file: lowdb
+ * keeps the data in memory and does not merge writes from others.
+ *
+ * A file that is not valid JSON of the expected shape is refused at open, and never
+ * overwritten: it may hold votes someone wants back.
+ */
+export async function openLowdbFeedbackStore(
+  options: LowdbFeedbackStoreOptions,
+): Promise<FeedbackStore> {
+  const now = options.now ?? (() => new Date());
+  const file = path.join(options.dataDir, FEEDBACK_FILE_NAME);
+  await mkdir(options.dataDir, { recursive: true });
+  const db = new Low<FeedbackFile>(
+    new DataFile<FeedbackFile>(file, {
+      parse: (text) => parseFeedbackFile(text),
+      stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
+    }),
+    structuredClone(EMPTY),
+  );
+  try {
+    await db.read();
+  } catch (error) {
+    if (error instanceof CorruptFileError) {
+      throw new AppError(
+        "STORE_CORRUPT",
+        `The feedback file ${file} is damaged (${error.message}). It was left as it is: fix it, or move it aside to start a new one.`,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
+
+  return {
+    async vote(input: VoteInput): Promise<VoteOutcome> {
+      const key = `${input.platform}:${input.answerId}`;
+      const answer = db.data.answers[key] ?? {
+        platform: input.platform,
+        answerId: input.answerId,
+        question: input.question,
+        quotes: input.quotes.map(storedQuote),
+        votes: {},
+      };
+      db.data.answers[key] = answer;
+      const previous = answer.votes[input.userId];
+      if (previous?.vote === input.vote) return "unchanged";
+      answer.votes[input.userId] = { vote: input.vote, at: now().toISOString() };
+      try {
+        await db.write();
+      } catch (error) {
+        // Keep memory as the file has it, so a retry is not reported as "unchanged".
+        if (previous) answer.votes[input.userId] = previous;
+        else delete answer.votes[input.userId];
+        throw error;
+      }
+      return previous ? "changed" : "recorded";
+    },
+
+    async votesFor(platform: string, answerId: string): Promise<VoteTally> {
+      const votes = Object.values(db.data.answers[`${platform}:${answerId}`]?.votes ?? {});
+      return {
+        up: votes.filter((v) => v.vote === "up").length,
+        down: votes.filter((v) => v.vote === "down").length,
+      };
+    },
+  };
+}
+
+function parseFeedbackFile(text: string): FeedbackFile {
+  // An empty file holds nothing to lose (e.g. made by `touch`): start afresh.
+  if (text.trim() === "") return structuredClone(EMPTY);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CorruptFileError(`not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = FeedbackFileSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new CorruptFileError(
+      `unexpected content at ${issue?.path.join(".") || "the top level"}: ${issue?.message}`,
+    );
+  }
+  return parsed.data;
+}
+
+function storedQuote(quote: Quote): z.infer<typeof StoredQuoteSchema> {
+  return {
+    text: quote.text,
+    speaker: quote.speaker,
+    articleId: quote.source.articleId,
+    title: quote.source.title,
+    paragraph: quote.source.paragraph,
+    start: quote.start,
+    end: quote.end,
+    link: quote.link,
+  };
+}

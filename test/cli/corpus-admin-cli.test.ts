@@ -1,0 +1,104 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Answer } from "../../src/answer/answer.ts";
+import { runAsk } from "../../src/cli/run-ask.ts";
+import { runCorpus } from "../../src/cli/run-corpus.ts";
+import { type NewsSite, startNewsSite } from "../helpers/news-site.ts";
+import { fakeIo } from "./cli-io-fake.ts";
+
+const SHIPPED = join(import.meta.dirname, "..", "..", "corpus");
+const TALKS = "grain-corridor-talks-stall-as-ankara-presses-both-sides";
+
+let site: NewsSite;
+let env: Record<string, string>;
+
+beforeEach(async () => {
+  site = await startNewsSite();
+  env = {
+    DATA_DIR: await mkdtemp(join(tmpdir(), "corpus-cli-")),
+    CORPUS_DIR: SHIPPED,
+    // The CLI has no per-endpoint allowance: the test site is on loopback.
+    CORPUS_ALLOW_PRIVATE_URLS: "true",
+    LOG_LEVEL: "silent",
+  };
+});
+afterEach(async () => {
+  await site.close();
+  await rm(env.DATA_DIR!, { recursive: true, force: true });
+});
+
+async function corpus(...argv: string[]) {
+  const io = fakeIo(argv, env);
+  const code = await runCorpus(io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+describe("npm run corpus -- add/remove/refresh/sources/log", () => {
+  it("adds a page that list and ask then see, and records who did what", async () => {
+    const added = await corpus("add", site.url("/news/talks-stall"));
+    expect(added).toMatchObject({ code: 0, err: "" });
+    expect(added.out).toBe(`+1 new, 0 updated, 0 removed, 0 failed\nAdded: ${TALKS}\n`);
+
+    const list = await corpus("list", "--json");
+    const ids = (JSON.parse(list.out) as Array<{ id: string }>).map((a) => a.id);
+    expect(ids).toEqual(["kursk-negotiation-landscape", TALKS]);
+
+    const askIo = fakeIo(["--json", "What did Fidan say about the ships?"], env);
+    expect(await runAsk(askIo)).toBe(0);
+    const answer = JSON.parse(askIo.out()) as Answer;
+    expect(answer.quotes.map((q) => q.source.articleId)).toContain(TALKS);
+
+    const sources = await corpus("sources");
+    expect(sources.out).toMatch(
+      new RegExp(`^page-[0-9a-f]{8}  page  ${site.url("/news/talks-stall")}`),
+    );
+    const sourcesJson = JSON.parse((await corpus("sources", "--json")).out);
+    expect(sourcesJson).toHaveLength(1);
+
+    const pdf = await corpus("add", site.url("/report.pdf"));
+    expect(pdf.code).toBe(1);
+    expect(pdf.out).toContain("+0 new, 0 updated, 0 removed, 1 failed: ");
+    expect(pdf.out).toContain("application/pdf is not a web page or a feed");
+
+    const refreshed = await corpus("refresh");
+    expect(refreshed).toMatchObject({
+      code: 0,
+      out: "+0 new, 0 updated, 0 removed, 0 failed (1 unchanged)\n",
+    });
+
+    const removed = await corpus("remove", TALKS);
+    expect(removed).toMatchObject({ code: 0, out: "+0 new, 0 updated, 1 removed, 0 failed\n" });
+    expect((await corpus("sources")).out).toContain("No sources yet");
+
+    const log = await corpus("log", "--json");
+    const entries = JSON.parse(log.out) as Array<{
+      action: string;
+      target: string;
+      actor: { platform: string };
+    }>;
+    expect(entries.map((e) => e.action)).toEqual(["remove", "refresh", "add", "add"]);
+    expect(entries[0]).toMatchObject({ target: TALKS, actor: { platform: "cli" } });
+    const text = await corpus("log", "--limit", "1");
+    expect(text.out).toMatch(/ cli:\S+ {2}remove grain-corridor/);
+    expect(text.out).toContain("+0 new, 0 updated, 1 removed, 0 failed");
+  });
+
+  it("says how to use it when arguments are wrong", async () => {
+    const missing = await corpus("add");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("npm run corpus -- add <url|file>");
+    expect((await corpus("refresh", "now")).code).toBe(2);
+    expect((await corpus("log", "--limit", "zero")).code).toBe(2);
+  });
+
+  it("stops with the store's message when the store file is damaged", async () => {
+    const { writeFile } = await import("node:fs/promises");
+    await writeFile(join(env.DATA_DIR!, "corpus-store.json"), "{ not json");
+    const result = await corpus("sources");
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("corpus-store.json is damaged");
+    expect(result.err).toContain("corpus-store.json.bak");
+  });
+});

@@ -1,0 +1,110 @@
+import { rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { CorpusConfigSchema } from "../../src/config/corpus-config.ts";
+import { parseConfig } from "../../src/config/read-environment.ts";
+import { formatArticle } from "../../src/corpus/format-article.ts";
+import { formatSummary } from "../../src/corpus-admin/change-summary.ts";
+import { AppError } from "../../src/errors.ts";
+import { fixture } from "../helpers/news-site.ts";
+import { MODERATOR, quotedArticles, startWorld, type World } from "./corpus-manager-setup.ts";
+
+let world: World;
+beforeEach(async () => {
+  world = await startWorld();
+});
+afterEach(async () => {
+  await world.close();
+});
+
+describe("file sources", () => {
+  it("adds a corpus file and a saved page, and removes them when the files are deleted", async () => {
+    const md = join(world.dataDir, "briefing.md");
+    await writeFile(
+      md,
+      formatArticle({
+        id: "ignored-the-store-makes-its-own",
+        title: "Morning briefing on the Zaporizhzhia plant",
+        publisher: "Briefing Desk",
+        url: "https://briefing.example/zaporizhzhia",
+        published: "2024-09-20",
+        language: "en",
+        paragraphs: [
+          "Inspectors reported drone strikes near the plant's training centre overnight.",
+          "“The situation remains precarious,” said Rafael Grossi, the head of the IAEA, in a statement on Friday.",
+        ],
+      }),
+    );
+    const html = join(world.dataDir, "saved.html");
+    await writeFile(
+      html,
+      fixture("talks-stall.html").replaceAll("{{origin}}", "https://ledger.example"),
+    );
+
+    const first = await world.manager.add(md, MODERATOR);
+    expect(first.added).toEqual(["morning-briefing-on-the-zaporizhzhia-plant"]);
+    const second = await world.manager.add(html, MODERATOR);
+    expect(second.added).toEqual(["grain-corridor-talks-stall-as-ankara-presses-both-sides"]);
+    const stored = (await world.store.read()).articles;
+    expect(stored[1]?.article.url).toBe("https://ledger.example/news/talks-stall?utm_source=rss");
+    expect((await world.manager.sources()).map((s) => [s.kind, s.location])).toEqual([
+      ["file", md],
+      ["file", html],
+    ]);
+    const grossi = await world.engine.ask("What did Grossi say?");
+    expect(quotedArticles(grossi)).toEqual(["morning-briefing-on-the-zaporizhzhia-plant"]);
+
+    await rm(md);
+    const refresh = await world.manager.refresh(MODERATOR);
+    expect(formatSummary(refresh)).toBe("+0 new, 0 updated, 1 removed, 0 failed (1 unchanged)");
+    expect((await world.manager.sources()).map((s) => s.location)).toEqual([html]);
+    expect(world.engine.articles().map((a) => a.id)).not.toContain(
+      "morning-briefing-on-the-zaporizhzhia-plant",
+    );
+  });
+
+  it("refuses files it cannot use, with the reason", async () => {
+    const txt = join(world.dataDir, "notes.txt");
+    await writeFile(txt, "just notes");
+    const bare = join(world.dataDir, "bare.html");
+    await writeFile(bare, fixture("envoy-visit.html"));
+    const missing = await world.manager.add(join(world.dataDir, "nope.md"), MODERATOR);
+    expect(missing.failed[0]?.reason).toMatch(/nope\.md does not exist$/);
+    const notes = await world.manager.add(txt, MODERATOR);
+    expect(notes.failed[0]?.reason).toContain("only corpus files (.md with front matter)");
+    const noCanonical = await world.manager.add(bare, MODERATOR);
+    expect(noCanonical.failed[0]?.reason).toContain("names no canonical URL");
+    expect((await world.store.read()).articles).toEqual([]);
+  });
+});
+
+describe("CorpusConfigSchema", () => {
+  it("has safe defaults and names a bad variable", () => {
+    expect(parseConfig(CorpusConfigSchema, {})).toEqual({
+      CORPUS_ALLOW_PRIVATE_URLS: false,
+      CORPUS_FETCH_TIMEOUT_SECONDS: 20,
+      CORPUS_FETCH_MAX_MB: 5,
+      CORPUS_FEED_MAX_ITEMS: 30,
+      REFRESH_INTERVAL_MINUTES: 0,
+    });
+    expect(parseConfig(CorpusConfigSchema, { CORPUS_ALLOW_PRIVATE_URLS: "yes" })).toMatchObject({
+      CORPUS_ALLOW_PRIVATE_URLS: true,
+    });
+    let error: unknown;
+    try {
+      parseConfig(CorpusConfigSchema, {
+        REFRESH_INTERVAL_MINUTES: "hourly",
+        CORPUS_ALLOW_PRIVATE_URLS: "maybe",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toContain(
+      "REFRESH_INTERVAL_MINUTES: must be a whole number of minutes",
+    );
+    expect((error as AppError).message).toContain(
+      "CORPUS_ALLOW_PRIVATE_URLS: must be true or false",
+    );
+  });
+});
