@@ -3,6 +3,7 @@ import { nameKey } from "../speakers/name-key.ts";
 import { analyzeQuestion, QUESTION_WORDS, STOP_WORDS } from "../text/analyze.ts";
 import { foldForMatch } from "../text/normalize.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import type { SpeakerDirectory } from "./speaker-directory.ts";
 
 /** What the engine makes of a question before it retrieves anything. */
 export interface QuestionIntent {
@@ -52,6 +53,29 @@ const roleWordSet = (role: string): ReadonlySet<string> => {
   return set;
 };
 
+const ROLE_WORD_INDEX = new WeakMap<SpeakerDirectory, Map<string, number[]>>();
+
+/** People by each role word (ROLE_WORDS only) of their roles; once per directory. */
+function peopleByRoleWord(dir: SpeakerDirectory): Map<string, number[]> {
+  let index = ROLE_WORD_INDEX.get(dir);
+  if (!index) {
+    index = new Map();
+    for (const s of dir.all) {
+      if (s.kind !== "person") continue;
+      for (const role of s.roles) {
+        for (const w of roleWordSet(role)) {
+          if (!ROLE_WORDS.has(w)) continue;
+          const ids = index.get(w) ?? [];
+          if (ids.at(-1) !== s.id) ids.push(s.id);
+          index.set(w, ids);
+        }
+      }
+    }
+    ROLE_WORD_INDEX.set(dir, index);
+  }
+  return index;
+}
+
 /**
  * Finds the speakers a question names or describes, its topic terms, and a name it asks
  * about that the corpus does not know. Pure: reads the snapshot, never changes it.
@@ -93,8 +117,14 @@ export function understandQuestion(
   let best = 0;
   let roleWordsUsed: string[] = [];
   if (rest.some((w) => ROLE_WORDS.has(w))) {
-    for (const s of dir.all) {
-      if (s.kind !== "person") continue;
+    // Only people with a role word of the question can match: look them up, in id order,
+    // rather than scanning every speaker (thousands in a large corpus).
+    const byRoleWord = peopleByRoleWord(dir);
+    const candidates = new Set<number>();
+    for (const w of rest) for (const id of byRoleWord.get(w) ?? []) candidates.add(id);
+    const matched = new Set<number>();
+    for (const id of [...candidates].sort((a, b) => a - b)) {
+      const s = dir.get(id);
       for (const role of s.roles) {
         const rw = roleWordSet(role);
         if (rw.has("former") !== wantsFormer) continue;
@@ -106,9 +136,12 @@ export function understandQuestion(
         if (score > best) {
           best = score;
           roleMatch = [s.id];
+          matched.clear();
+          matched.add(s.id);
           roleWordsUsed = hit;
-        } else if (score === best && !roleMatch.includes(s.id)) {
+        } else if (score === best && !matched.has(s.id)) {
           roleMatch.push(s.id);
+          matched.add(s.id);
         }
       }
     }

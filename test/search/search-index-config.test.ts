@@ -1,13 +1,16 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { generateCorpus } from "../../bench/corpus/generate-corpus.ts";
+import { generateQuestions } from "../../bench/corpus/generate-questions.ts";
 import {
   AppError,
+  createEngine,
   EngineConfigSchema,
   loadEngine,
   parseConfig,
   SILENT_LOGGER,
 } from "../../src/index.ts";
-import { DEFAULT_SEARCH_INDEX } from "../../src/search/search-indexes.ts";
+import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../../src/search/search-indexes.ts";
 
 const CORPUS_DIR = join(import.meta.dirname, "../../corpus");
 
@@ -46,4 +49,18 @@ describe("SEARCH_INDEX", () => {
     expect((await bm25.ask("What did Ushakov say?")).status).toBe("answered");
     expect((await bm25.ask("giraffe saxophone")).status).toBe("not_found");
   });
+
+  it("gives the same answers with either index over a synthetic corpus and its questions", async () => {
+    const { articles, speakers } = generateCorpus({ articles: 60, seed: 8 });
+    const bm25 = createEngine({ articles, indexFactory: SEARCH_INDEXES.bm25 });
+    const mini = createEngine({ articles, indexFactory: SEARCH_INDEXES.minisearch });
+    const questions = generateQuestions({ articles, speakers, count: 150, seed: 8 });
+    let answered = 0;
+    for (const { text } of questions) {
+      const expected = await mini.ask(text);
+      expect(await bm25.ask(text)).toEqual(expected);
+      if (expected.status === "answered") answered++;
+    }
+    expect(answered).toBeGreaterThan(90);
+  }, 60_000);
 });
