@@ -5,7 +5,7 @@ import { generateQuestions, type QuestionKind } from "../corpus/generate-questio
 import { prepareCorpus } from "./bench-corpus.ts";
 import { INDEX_KINDS, type IndexKind } from "./index-kinds.ts";
 import { type LatencySummary, nowMs, summarize, timeEach } from "./latency.ts";
-import { type MemorySnapshot, memorySnapshot } from "./memory.ts";
+import { type MemorySnapshot, settledMemorySnapshot } from "./memory.ts";
 import {
   type CorpusFacts,
   countKinds,
@@ -38,7 +38,7 @@ export interface EnginePartResult extends CorpusFacts {
   processReadyMs: number;
   cache: CorpusCacheStats;
   passages: number;
-  /** After loading, after a GC. */
+  /** After loading, after a GC, once freed pages went back to the system. */
   memory: MemorySnapshot;
   ask: LatencySummary;
   /** CPU time per ask: the same calls without time spent waiting for a core. */
@@ -81,7 +81,7 @@ export async function measureEnginePart(
   await cache.save();
   const ready = nowMs();
   const processReadyMs = performance.now();
-  const memory = memorySnapshot();
+  const memory = await settledMemorySnapshot();
 
   const questions = generateQuestions({
     articles,

@@ -34,3 +34,13 @@ export function memorySnapshot(): MemorySnapshot {
 export function retainedMiB(before: MemorySnapshot, after: MemorySnapshot): number {
   return after.heapUsed + after.arrayBuffers - (before.heapUsed + before.arrayBuffers);
 }
+
+/**
+ * Resident memory once the process has settled: V8 hands freed pages back to the system
+ * a little after a collection, so an immediate reading would count garbage just freed.
+ */
+export async function settledMemorySnapshot(): Promise<MemorySnapshot> {
+  collectGarbage();
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return memorySnapshot();
+}

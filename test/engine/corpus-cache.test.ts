@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../src/engine/article-analysis.ts";
-import { corpusCacheFile, openCorpusCache } from "../../src/engine/corpus-cache.ts";
+import {
+  CORPUS_CACHE_VERSION,
+  corpusCacheFile,
+  openCorpusCache,
+} from "../../src/engine/corpus-cache.ts";
 import { formatArticle, loadCorpus, loadEngine, SILENT_LOGGER } from "../../src/index.ts";
 import { recordingLogger } from "../llm/recording-logger.ts";
 import { SEED_FILE, seedArticle } from "../support/seed-engine.ts";
@@ -138,7 +142,9 @@ describe("corpus cache", () => {
     const engine = await loadEngine(config, corrupt);
     expect(corrupt.records.some((r) => r.level === "warn" && /unreadable/.test(r.msg))).toBe(true);
     expect((await engine.ask("What did Ushakov say?")).status).toBe("answered");
-    expect(JSON.parse(await readFile(file, "utf8")).version).toBe(1);
+    expect(JSON.parse(await readFile(file, "utf8")).version).toBe(CORPUS_CACHE_VERSION);
+    // Written as ASCII, so that it reads back fast; curly quotes survive as escapes.
+    expect(await readFile(file, "latin1")).toMatch(/^[\x00-\x7f]*$/);
 
     const content = JSON.parse(await readFile(file, "utf8"));
     // A poisoned analysis under another fingerprint must never be used.
