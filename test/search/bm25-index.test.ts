@@ -143,6 +143,23 @@ describe("createBm25Index", () => {
     expect(new Set(index.search(["alpha"]).map((h) => h.id))).toEqual(new Set([0, 1]));
   });
 
+  it("treats empty pieces (doubled, leading, trailing spaces) the same for any splitter", () => {
+    const odd = [
+      { id: 0, text: "  t1  t2 ", context: "" },
+      { id: 1, text: "t1", context: " t2 t2  t3" },
+      { id: 2, text: "", context: "t3 t1 " },
+      ...smallCorpus(4, 40).map((p) => ({ ...p, id: p.id + 3 })),
+    ];
+    const engineSplit = createBm25Index(odd, { analyze: splitTerms });
+    const viaSplit = createBm25Index(odd, { analyze: (text) => text.split(" ") });
+    for (const query of [["t1"], ["t2", "t3"], ["t1", "t2", "t3", "t40"]]) {
+      expect(engineSplit.search(query, { limit: 100 })).toEqual(
+        viaSplit.search(query, { limit: 100 }),
+      );
+    }
+    expect(engineSplit.documentFrequency("t2")).toBe(viaSplit.documentFrequency("t2"));
+  });
+
   it("refuses ids that are not dense and unique", () => {
     const bad = (ids: number[]) => () =>
       createBm25Index(
