@@ -68,6 +68,18 @@ function rankTopic(
   return { ok: true, ranked: strong.map((h) => h.id) };
 }
 
+const PASSAGE_SPEAKERS = new WeakMap<CorpusSnapshot, Int32Array>();
+
+/** Each passage's speaker id (-1 for none) in one typed array, once per snapshot. */
+function passageSpeakers(snapshot: CorpusSnapshot): Int32Array {
+  let speakers = PASSAGE_SPEAKERS.get(snapshot);
+  if (!speakers) {
+    speakers = Int32Array.from(snapshot.passages, (p) => p.speaker);
+    PASSAGE_SPEAKERS.set(snapshot, speakers);
+  }
+  return speakers;
+}
+
 /** Ranks passages for the intent: a speaker's statements, or the best topic passages. */
 export function rankPassages(
   snapshot: CorpusSnapshot,
@@ -77,21 +89,32 @@ export function rankPassages(
   if (intent.unknownName)
     return { ok: false, reason: `The articles I have don't mention ${intent.unknownName}.` };
   if (intent.speakers.length > 0) {
-    const statements = intent.speakers
-      .flatMap((id) => snapshot.speakers.get(id).statements)
-      .sort((a, b) => a - b);
-    const names = intent.speakers.map((id) => snapshot.speakers.get(id).name).join(" and ");
-    if (intent.terms.length === 0) return { ok: true, ranked: statements };
-    const own = new Set(statements);
-    const topical = rankTopic(snapshot, question, intent.terms, (id) => own.has(id));
+    if (intent.terms.length === 0) {
+      const statements = intent.speakers.flatMap((id) => snapshot.speakers.get(id).statements);
+      return { ok: true, ranked: statements.sort((a, b) => a - b) };
+    }
+    // A passage is one of their statements exactly when its speaker is one of them: marks
+    // per speaker are far fewer than their statements (a role can match hundreds of people),
+    // and the search calls this for every passage it touches.
+    const speakerOf = passageSpeakers(snapshot);
+    const theirs = new Uint8Array(snapshot.speakers.all.length);
+    for (const id of intent.speakers) theirs[id] = 1;
+    const topical = rankTopic(snapshot, question, intent.terms, (id) => {
+      const speaker = speakerOf[id]!;
+      return speaker >= 0 && theirs[speaker] === 1;
+    });
     if (topical.ok) return topical;
     // Not in their own statements: passages about them that match the topic.
     const about = rankTopic(snapshot, question, intent.terms);
     if (about.ok) {
-      const aliases = intent.speakers.flatMap((id) => snapshot.speakers.get(id).aliases);
-      const mentions = about.ranked.filter((id) => mentionsAny(snapshot, id, aliases));
-      if (mentions.length > 0) return { ok: true, ranked: mentions };
+      const mentions = mentionsAny(
+        snapshot,
+        intent.speakers.flatMap((id) => snapshot.speakers.get(id).aliases),
+      );
+      const ranked = about.ranked.filter(mentions);
+      if (ranked.length > 0) return { ok: true, ranked };
     }
+    const names = intent.speakers.map((id) => snapshot.speakers.get(id).name).join(" and ");
     const absent = absentWords(question, snapshot);
     const topic = absent.length > 0 ? `about ${absent.slice(0, 5).join(", ")}` : "on that";
     return { ok: false, reason: `The articles quote ${names}, but not ${topic}.` };
@@ -105,11 +128,31 @@ export function rankPassages(
   return rankTopic(snapshot, question, intent.terms);
 }
 
-function mentionsAny(snapshot: CorpusSnapshot, id: number, aliases: readonly string[]): boolean {
-  const p = snapshot.passages[id]!;
-  const text = snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
-  const keys = ` ${words(text).join(" ")} `;
-  return aliases.some((a) => keys.includes(` ${a} `) || keys.includes(` ${a.replace(/i/g, "y")} `));
+/**
+ * Whether a passage names any of `aliases` (or their y-spelling), as whole words. The
+ * aliases go into a set once and each passage's word runs are looked up in it: a role
+ * such as "minister" can match hundreds of speakers, and testing every alias against
+ * every passage took tens of milliseconds.
+ */
+function mentionsAny(
+  snapshot: CorpusSnapshot,
+  aliases: readonly string[],
+): (id: number) => boolean {
+  const wanted = new Set(aliases.flatMap((a) => [a, a.replace(/i/g, "y")]));
+  const longest = Math.max(0, ...[...wanted].map((a) => a.split(" ").length));
+  return (id) => {
+    const p = snapshot.passages[id]!;
+    const text = snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
+    const ws = words(text);
+    for (let start = 0; start < ws.length; start++) {
+      let run = "";
+      for (let n = 0; n < longest && start + n < ws.length; n++) {
+        run = n === 0 ? ws[start]! : `${run} ${ws[start + n]}`;
+        if (wanted.has(run)) return true;
+      }
+    }
+    return false;
+  };
 }
 
 /** The Quote for a passage, made from its offsets and checked against the paragraph. */
@@ -161,10 +204,15 @@ export function answerExtractively(
     };
   }
   const seen = new Set(options.seen.map((s) => `${s.articleId}:${s.paragraph}:${s.start}`));
-  const unseen = ranking.ranked.filter((id) => {
-    const p = snapshot.passages[id]!;
-    return !seen.has(`${snapshot.articles[p.article]!.id}:${p.paragraph}:${p.start}`);
-  });
+  // A first question has seen nothing: skip keying every ranked passage (thousands when a
+  // role matches many speakers).
+  const unseen =
+    seen.size === 0
+      ? ranking.ranked
+      : ranking.ranked.filter((id) => {
+          const p = snapshot.passages[id]!;
+          return !seen.has(`${snapshot.articles[p.article]!.id}:${p.paragraph}:${p.start}`);
+        });
   if (unseen.length === 0) {
     const reason = speaker
       ? `That is everything the articles quote from ${speaker}.`
