@@ -19,6 +19,8 @@ const HELP = `Usage: npm run bench -- [options]
   --seed N          seed of the synthetic corpus and questions (default ${DEFAULT_SEED})
   --indexes LIST    indexes to run the whole engine on (default: minisearch,bm25)
   --no-compare      skip replaying the engine's searches on both indexes side by side
+  --faces-size S    corpus the Telegram and Discord faces answer from (default: shipped)
+  --no-faces        skip the Telegram and Discord measurements
   --quick           a tiny run for smoke tests: shipped,20 with 60 questions; leaves
                     BENCHMARKS.md alone
   --out-dir DIR     where the JSON goes (default bench/results)
@@ -34,6 +36,8 @@ const { values } = parseArgs({
     seed: { type: "string" },
     indexes: { type: "string" },
     "no-compare": { type: "boolean", default: false },
+    "faces-size": { type: "string" },
+    "no-faces": { type: "boolean", default: false },
     quick: { type: "boolean", default: false },
     "out-dir": { type: "string" },
     "no-markdown": { type: "boolean", default: false },
@@ -81,6 +85,7 @@ const outcome = await runBenchmarks({
   sizes,
   engineIndexes,
   compareIndexes: !values["no-compare"],
+  facesSize: values["no-faces"] ? null : parseSize(values["faces-size"] ?? "shipped"),
   seed: positive("seed", values.seed, DEFAULT_SEED),
   questions: positive("questions", values.questions, quick ? 60 : 2000),
   warmup: positive("warmup", values.warmup, quick ? 10 : 300),

@@ -1,6 +1,10 @@
 import type { MachineInfo } from "./machine.ts";
+import type { DiscordPartResult } from "./measure-discord.ts";
 import type { EnginePartResult } from "./measure-engine.ts";
 import type { IndexPartResult } from "./measure-index-part.ts";
+import type { TelegramPartResult } from "./measure-telegram.ts";
+
+export type FacePartResult = TelegramPartResult | DiscordPartResult;
 
 export interface BenchReport {
   startedAt: string;
@@ -11,6 +15,7 @@ export interface BenchReport {
   warmup: number;
   engine: EnginePartResult[];
   indexes: IndexPartResult[];
+  faces: FacePartResult[];
 }
 
 export interface Table {
@@ -108,10 +113,45 @@ function agreementCell(r: IndexPartResult): string {
   return `${pct(a.topKOverlapWithTies)} (${pct(a.top1Same)})`;
 }
 
+export function facesTable(results: readonly FacePartResult[]): Table {
+  const rows = results.map((r) =>
+    r.part === "telegram"
+      ? [
+          "Telegram",
+          sizeLabel(r.size),
+          `${r.updatesPerSecond.toFixed(0)} updates/s (burst of ${r.updates})`,
+          `update → reply p50 ${ms(r.replyLatency.p50)} ms, p99 ${ms(r.replyLatency.p99)} ms`,
+        ]
+      : [
+          "Discord",
+          sizeLabel(r.size),
+          `deferral p50 ${ms(r.deferral.p50)} ms, p99 ${ms(r.deferral.p99)} ms (${r.deferral.count} one at a time)`,
+          `burst of ${r.burst}: deferral p99 ${ms(r.burstDeferral.p99)} ms; answer edited in p50 ${ms(r.answer.p50)} ms`,
+        ],
+  );
+  return { header: ["face", "corpus", "measure", "detail"], rows };
+}
+
 /** The issue's targets, checked against this run's figures. */
-export function targetLines(results: readonly EnginePartResult[]): string[] {
+export function targetLines(
+  results: readonly EnginePartResult[],
+  faces: readonly FacePartResult[] = [],
+): string[] {
   const lines: string[] = [];
   const check = (ok: boolean, text: string) => lines.push(`- ${ok ? "✅" : "❌"} ${text}`);
+  for (const r of faces) {
+    if (r.part === "telegram") {
+      check(
+        r.updatesPerSecond >= 500,
+        `≥ 500 updates/s through the Telegram face: ${r.updatesPerSecond.toFixed(0)}/s`,
+      );
+    } else {
+      check(
+        r.deferral.p99 <= 300,
+        `Discord deferral ≤ 300 ms: p99 ${ms(r.deferral.p99)} ms (burst of ${r.burst}: p99 ${ms(r.burstDeferral.p99)} ms)`,
+      );
+    }
+  }
   for (const r of results) {
     const label = `${sizeLabel(r.size)}, ${r.index}`;
     if (r.size === "shipped") {
@@ -161,7 +201,10 @@ export function renderMarkdown(table: Table): string {
 
 export function renderMachine(report: BenchReport): string {
   const m = report.machine;
-  const loads = [...report.engine, ...report.indexes].flatMap((r) => [r.load.before, r.load.after]);
+  const loads = [...report.engine, ...report.indexes, ...report.faces].flatMap((r) => [
+    r.load.before,
+    r.load.after,
+  ]);
   const maxLoad = loads.length > 0 ? Math.max(...loads).toFixed(2) : "-";
   return [
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.platform}`,
@@ -187,7 +230,13 @@ export function renderReportText(report: BenchReport): string {
       renderText(indexTable(report.indexes)),
     );
   }
-  const targets = targetLines(report.engine);
+  if (report.faces.length > 0) {
+    parts.push(
+      "Faces (real grammY / discord.js against the loopback fakes)",
+      renderText(facesTable(report.faces)),
+    );
+  }
+  const targets = targetLines(report.engine, report.faces);
   if (targets.length > 0) parts.push("Targets", targets.join("\n"));
   return parts.join("\n\n");
 }

@@ -7,7 +7,7 @@ import type { IndexKind } from "./index-kinds.ts";
 import { describeMachine } from "./machine.ts";
 import type { EnginePartResult } from "./measure-engine.ts";
 import type { IndexPartResult } from "./measure-index-part.ts";
-import { type BenchReport, renderReportText } from "./report.ts";
+import { type BenchReport, type FacePartResult, renderReportText } from "./report.ts";
 import { writeBenchmarksMarkdown } from "./write-markdown.ts";
 
 export const REPO_ROOT = resolve(import.meta.dirname, "../..");
@@ -21,6 +21,8 @@ export interface RunOptions {
   engineIndexes: IndexKind[];
   /** Also replay the engine's searches on both indexes side by side. */
   compareIndexes: boolean;
+  /** Corpus the Telegram and Discord faces answer from, or null to skip the faces. */
+  facesSize: BenchSize | null;
   cacheDir: string;
   /** Where the JSON results go (bench/results by default). */
   outDir: string;
@@ -51,6 +53,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
     warmup: options.warmup,
     engine: [],
     indexes: [],
+    faces: [],
   };
   await mkdir(options.outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, "-");
@@ -79,6 +82,14 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
         log(`bench: ${size} articles — lexical indexes side by side`);
         const result = await runPart(scratch, ["--part=indexes"], size, options);
         report.indexes.push(result as unknown as IndexPartResult);
+        await save();
+      }
+    }
+    if (options.facesSize !== null) {
+      for (const face of ["telegram", "discord"] as const) {
+        log(`bench: ${face} face on the ${options.facesSize} corpus`);
+        const result = await runPart(scratch, [`--part=${face}`], options.facesSize, options);
+        report.faces.push(result as unknown as FacePartResult);
         await save();
       }
     }

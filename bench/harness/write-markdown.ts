@@ -2,6 +2,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import {
   type BenchReport,
   engineTable,
+  facesTable,
   indexTable,
   renderMachine,
   renderMarkdown,
@@ -46,9 +47,13 @@ export async function writeBenchmarksMarkdown(path: string, report: BenchReport)
     "",
     renderMarkdown(indexTable(report.indexes)),
     "",
+    "### Faces (real grammY and discord.js against the loopback fakes)",
+    "",
+    renderMarkdown(facesTable(report.faces)),
+    "",
     "### Targets",
     "",
-    ...targetLines(report.engine),
+    ...targetLines(report.engine, report.faces),
     END,
   ].join("\n");
   const before = current.slice(0, current.indexOf(START));
