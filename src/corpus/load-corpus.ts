@@ -57,10 +57,16 @@ export async function loadCorpus(
   const articles: Article[] = [];
   const problems: CorpusProblem[] = [];
   const seen = new Map<string, string>();
-  for (const name of names) {
+  // Every file is stat-ed (size and time decide whether a cached parse still holds): ask
+  // for all of them at once rather than one round trip after another.
+  const infos = await Promise.all(
+    names.map((name) => stat(join(dir, name)).catch((error: unknown) => error as Error)),
+  );
+  for (const [i, name] of names.entries()) {
     const path = join(dir, name);
     try {
-      const info = await stat(path);
+      const info = infos[i]!;
+      if (info instanceof Error) throw info;
       if (!info.isFile()) continue;
       if (info.size > MAX_ARTICLE_FILE_BYTES) {
         problems.push({

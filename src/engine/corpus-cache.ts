@@ -128,11 +128,13 @@ export async function analysisFingerprint(): Promise<string> {
 }
 
 export async function openCorpusCache(file: string, logger: Logger): Promise<CorpusCache> {
-  const fingerprint = await analysisFingerprint();
+  // The fingerprint (reading the analysis sources) and the cache file load side by side.
+  const fingerprinting = analysisFingerprint();
   // Only the maps keep what was read: entries this run does not use are freed at save().
-  const { files, analyses, existed } = await (async () => {
-    const stored = await readCacheFile(file, fingerprint, logger);
+  const { fingerprint, files, analyses, existed } = await (async () => {
+    const stored = await readCacheFile(file, fingerprinting, logger);
     return {
+      fingerprint: await fingerprinting,
       files: new Map(Object.entries(stored?.files ?? {})),
       analyses: new Map(Object.entries(stored?.analyses ?? {})),
       existed: stored !== undefined,
@@ -222,7 +224,7 @@ function analysisKey(article: Pick<Article, "paragraphs">): string {
 
 async function readCacheFile(
   file: string,
-  fingerprint: string,
+  fingerprinting: Promise<string>,
   logger: Logger,
 ): Promise<CacheFile | undefined> {
   let text: string;
@@ -232,6 +234,7 @@ async function readCacheFile(
   } catch {
     return undefined;
   }
+  const fingerprint = await fingerprinting;
   try {
     const content = JSON.parse(text) as CacheFile;
     if (content.version === CORPUS_CACHE_VERSION && content.fingerprint === fingerprint) {
