@@ -41,8 +41,8 @@ export interface EnginePartResult extends CorpusFacts {
   /** After loading, after a GC, once freed pages went back to the system. */
   memory: MemorySnapshot;
   ask: LatencySummary;
-  /** CPU time per ask: the same calls without time spent waiting for a core. */
-  askCpu: LatencySummary;
+  /** Mean CPU milliseconds per ask (see Samples.cpuMean). */
+  askCpuMean: number;
   /** Answer status by question kind, over the timed questions. */
   outcomes: Record<QuestionKind, { answered: number; not_found: number }>;
   questions: Record<QuestionKind, number>;
@@ -118,7 +118,7 @@ export async function measureEnginePart(
     passages,
     memory,
     ask: summarize(samples.wall),
-    askCpu: summarize(samples.cpu),
+    askCpuMean: samples.cpuMean,
     outcomes,
     questions: countKinds(questions),
     load: { before: loadBefore, after: currentLoad() },

@@ -24,8 +24,8 @@ export interface IndexMeasurement {
   /** JS heap plus typed arrays the index retains, in MiB. */
   retainedMiB: number;
   search: LatencySummary;
-  /** CPU time per search (see Samples.cpu). */
-  searchCpu: LatencySummary;
+  /** Mean CPU milliseconds per search (see Samples.cpuMean). */
+  searchCpuMean: number;
   /** Mean number of hits a search returned. */
   meanHits: number;
 }
@@ -81,7 +81,7 @@ export async function measureIndexes(
       buildMs,
       retainedMiB: retainedMiB(before, after),
       search: summarize(samples.wall),
-      searchCpu: summarize(samples.cpu),
+      searchCpuMean: samples.cpuMean,
       meanHits: hits / Math.max(1, calls),
     });
   }
