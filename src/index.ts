@@ -29,6 +29,7 @@ export { type CorpusProblem, type LoadedCorpus, loadCorpus } from "./corpus/load
 export { parseArticle } from "./corpus/parse-article.ts";
 export { type ChangeSummary, formatSummary } from "./corpus-admin/change-summary.ts";
 export {
+  type AddedArticle,
   type CorpusManager,
   type CorpusManagerOptions,
   createCorpusManager,
@@ -36,7 +37,15 @@ export {
 export { fetchOptionsFrom } from "./corpus-admin/fetch-options-from.ts";
 export { loadAllArticles } from "./corpus-admin/load-all-articles.ts";
 export type { Progress, ProgressListener } from "./corpus-admin/read-sources.ts";
+export {
+  busyText,
+  type CorpusCommand,
+  type CorpusCommandOutcome,
+  problemWithCommand,
+  runCorpusCommand,
+} from "./corpus-admin/run-corpus-command.ts";
 export { startCorpusService } from "./corpus-admin/start-corpus-service.ts";
+export { createStatusLine, type StatusLine } from "./corpus-admin/status-line.ts";
 export type {
   AnswerComposer,
   ComposeInput,
