@@ -53,15 +53,16 @@ async function main(): Promise<number> {
   });
   const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
 
-  // The faces configured; the corpus service stops with them on SIGINT/SIGTERM.
+  // The faces configured, each with the moderators' corpus commands on the same manager
+  // (one operation at a time across both); the corpus service stops with them.
   const faces: RunningFace[] = [];
   try {
     if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
-      faces.push(await startTelegram({ engine, config: telegram, logger }));
+      faces.push(await startTelegram({ engine, config: telegram, logger, corpus }));
     }
     if (discordConfigured(discordConfig)) {
       const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
-      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback }));
+      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback, corpus }));
     }
   } catch (error) {
     // Whatever did start must not keep the process alive after a face failed to.
