@@ -109,9 +109,16 @@ export function createBot(options: CreateBotOptions): Bot {
   });
   bot.command("sources", async (ctx) => {
     const articles = renderSources(engine.articles());
-    // Moderators also see what they added (with the ids /remove takes) and the sources.
+    // Moderators also see what they added (with the ids /remove takes) and the sources,
+    // in their private chat only: the listing names who added what.
     const corpus = options.corpus;
     if (corpus === undefined || !moderation.isModerator(ctx.from)) return reply(ctx, articles);
+    if (ctx.chat?.type !== "private") {
+      return reply(ctx, [
+        ...articles,
+        plainMessage("Moderators: send /sources in a private chat with me to see the sources."),
+      ]);
+    }
     const [sources, added] = await Promise.all([corpus.sources(), corpus.added()]);
     return reply(ctx, [...articles, ...renderCorpusSources(sources, added)]);
   });

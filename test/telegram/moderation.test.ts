@@ -145,6 +145,17 @@ describe("telegram: moderators add, remove and refresh the corpus; nobody else m
     expect(shown.text).toContain("by telegram:Maria");
     expect(shown.links).toContain(source?.location);
 
+    // In a group the listing would tell everyone who added what: it stays private.
+    const inGroup = h.push(textMessage({ chat: newsroom, from: omar, text: "/sources" }));
+    const note = await h.fake.waitFor(
+      (r) =>
+        r.method === "sendMessage" &&
+        r.params.chat_id === newsroom.id &&
+        String(r.params.text).includes("private chat"),
+      { after: inGroup, what: "the note in the group" },
+    );
+    expect(text(note).text).not.toContain("Added by moderators");
+
     const asked = h.push(textMessage({ chat: eveChat, from: eve, text: "/sources" }));
     h.fake.pushUpdate(textMessage({ chat: eveChat, from: eve, text: "/ask What did Putin say?" }));
     // Updates of one chat are handled in order: once the question is answered, so is /sources.
