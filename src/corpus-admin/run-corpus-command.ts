@@ -52,6 +52,9 @@ export function problemWithCommand(command: CorpusCommand): string | null {
     if (url === "") {
       return "Give the address of a web page or an RSS/Atom feed, for example https://news.example/2024/09/article.";
     }
+    if (/\s/.test(url)) {
+      return "Give one address at a time, without spaces (encode a space in a URL as %20).";
+    }
     let parsed: URL | null = null;
     try {
       parsed = new URL(url);
