@@ -11,38 +11,34 @@ import {
   AppError,
   CorpusConfigSchema,
   createCorpusManager,
-  createLogger,
-  type Engine,
   EngineConfigSchema,
   fetchOptionsFrom,
-  llmEngineOptions,
-  loadEngine,
-  openLowdbCorpusStore,
+  LlmConfigSchema,
   openLowdbFeedbackStore,
-  parseConfig,
+  parseConfigParts,
   readEnvironment,
   runChat,
+  setupEngine,
   startCorpusService,
 } from "../src/index.ts";
 import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
-  const config = parseConfig(EngineConfigSchema, env);
-  const discordConfig = parseConfig(DiscordConfigSchema, env);
-  const corpusConfig = parseConfig(CorpusConfigSchema, env);
-  const logger = createLogger(config.LOG_LEVEL);
-  const telegram = parseConfig(TelegramConfigSchema, env);
-  let loaded: Engine | undefined;
-  const llm = llmEngineOptions(env, {
-    logger,
-    maxQuotes: config.MAX_QUOTES,
-    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
-  });
+  // Every part validated together, so one run names every bad variable.
+  const parts = parseConfigParts(
+    {
+      engine: EngineConfigSchema,
+      corpus: CorpusConfigSchema,
+      telegram: TelegramConfigSchema,
+      discord: DiscordConfigSchema,
+      llm: LlmConfigSchema,
+    },
+    env,
+  );
+  const { telegram, discord: discordConfig, corpus: corpusConfig } = parts;
   // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
-  const store = await openLowdbCorpusStore(config.DATA_DIR);
-  const engine = await loadEngine(config, logger, llm, store);
-  loaded = engine;
+  const { engine, config, logger, store } = await setupEngine(env, parts.engine);
   const corpus = createCorpusManager({
     store,
     corpusDir: config.CORPUS_DIR,

@@ -19,10 +19,11 @@ export {
 } from "./answer/render-plain-text.ts";
 export { textFragmentLink } from "./answer/text-fragment-link.ts";
 export { runChat } from "./cli/run-chat.ts";
+export { type CliEngine, setupEngine } from "./cli/setup-engine.ts";
 // Corpus management: the store, the moderators' operations, the background service.
 export { type CorpusConfig, CorpusConfigSchema } from "./config/corpus-config.ts";
 export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
-export { parseConfig, readEnvironment } from "./config/read-environment.ts";
+export { parseConfig, parseConfigParts, readEnvironment } from "./config/read-environment.ts";
 export type { Article } from "./corpus/article.ts";
 export { formatArticle } from "./corpus/format-article.ts";
 export { type CorpusProblem, type LoadedCorpus, loadCorpus } from "./corpus/load-corpus.ts";
