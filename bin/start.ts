@@ -11,38 +11,34 @@ import {
   AppError,
   CorpusConfigSchema,
   createCorpusManager,
-  createLogger,
-  type Engine,
   EngineConfigSchema,
   fetchOptionsFrom,
-  llmEngineOptions,
-  loadEngine,
-  openLowdbCorpusStore,
+  LlmConfigSchema,
   openLowdbFeedbackStore,
-  parseConfig,
+  parseConfigParts,
   readEnvironment,
   runChat,
+  setupEngine,
   startCorpusService,
 } from "../src/index.ts";
 import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
-  const config = parseConfig(EngineConfigSchema, env);
-  const discordConfig = parseConfig(DiscordConfigSchema, env);
-  const corpusConfig = parseConfig(CorpusConfigSchema, env);
-  const logger = createLogger(config.LOG_LEVEL);
-  const telegram = parseConfig(TelegramConfigSchema, env);
-  let loaded: Engine | undefined;
-  const llm = llmEngineOptions(env, {
-    logger,
-    maxQuotes: config.MAX_QUOTES,
-    knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
-  });
+  // Every part validated together, so one run names every bad variable.
+  const parts = parseConfigParts(
+    {
+      engine: EngineConfigSchema,
+      corpus: CorpusConfigSchema,
+      telegram: TelegramConfigSchema,
+      discord: DiscordConfigSchema,
+      llm: LlmConfigSchema,
+    },
+    env,
+  );
+  const { telegram, discord: discordConfig, corpus: corpusConfig } = parts;
   // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
-  const store = await openLowdbCorpusStore(config.DATA_DIR);
-  const engine = await loadEngine(config, logger, llm, store);
-  loaded = engine;
+  const { engine, config, logger, store } = await setupEngine(env, parts.engine);
   const corpus = createCorpusManager({
     store,
     corpusDir: config.CORPUS_DIR,
@@ -53,15 +49,16 @@ async function main(): Promise<number> {
   });
   const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
 
-  // The faces configured; the corpus service stops with them on SIGINT/SIGTERM.
+  // The faces configured, each with the moderators' corpus commands on the same manager
+  // (one operation at a time across both); the corpus service stops with them.
   const faces: RunningFace[] = [];
   try {
     if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
-      faces.push(await startTelegram({ engine, config: telegram, logger }));
+      faces.push(await startTelegram({ engine, config: telegram, logger, corpus }));
     }
     if (discordConfigured(discordConfig)) {
       const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
-      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback }));
+      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback, corpus }));
     }
   } catch (error) {
     // Whatever did start must not keep the process alive after a face failed to.

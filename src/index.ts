@@ -19,16 +19,18 @@ export {
 } from "./answer/render-plain-text.ts";
 export { textFragmentLink } from "./answer/text-fragment-link.ts";
 export { runChat } from "./cli/run-chat.ts";
+export { type CliEngine, setupEngine } from "./cli/setup-engine.ts";
 // Corpus management: the store, the moderators' operations, the background service.
 export { type CorpusConfig, CorpusConfigSchema } from "./config/corpus-config.ts";
 export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
-export { parseConfig, readEnvironment } from "./config/read-environment.ts";
+export { parseConfig, parseConfigParts, readEnvironment } from "./config/read-environment.ts";
 export type { Article } from "./corpus/article.ts";
 export { formatArticle } from "./corpus/format-article.ts";
 export { type CorpusProblem, type LoadedCorpus, loadCorpus } from "./corpus/load-corpus.ts";
 export { parseArticle } from "./corpus/parse-article.ts";
 export { type ChangeSummary, formatSummary } from "./corpus-admin/change-summary.ts";
 export {
+  type AddedArticle,
   type CorpusManager,
   type CorpusManagerOptions,
   createCorpusManager,
@@ -36,7 +38,15 @@ export {
 export { fetchOptionsFrom } from "./corpus-admin/fetch-options-from.ts";
 export { loadAllArticles } from "./corpus-admin/load-all-articles.ts";
 export type { Progress, ProgressListener } from "./corpus-admin/read-sources.ts";
+export {
+  busyText,
+  type CorpusCommand,
+  type CorpusCommandOutcome,
+  problemWithCommand,
+  runCorpusCommand,
+} from "./corpus-admin/run-corpus-command.ts";
 export { startCorpusService } from "./corpus-admin/start-corpus-service.ts";
+export { createStatusLine, type StatusLine } from "./corpus-admin/status-line.ts";
 export type {
   AnswerComposer,
   ComposeInput,

@@ -1,4 +1,4 @@
-import type { Engine, FeedbackStore, Logger, RateLimiter } from "../../src/index.ts";
+import type { CorpusManager, Engine, FeedbackStore, Logger, RateLimiter } from "../../src/index.ts";
 import type { AnswerCache } from "./answer-cache.ts";
 
 /** What every handler needs: the engine, the stores, the per-user limit and the log. */
@@ -10,4 +10,10 @@ export interface DiscordBotContext {
   limiter: RateLimiter;
   questionsPerMinute: number;
   logger: Logger;
+  /** The moderators' /add, /remove, /refresh; null: they say it is not available. */
+  corpus: CorpusManager | null;
+  /** Members with one of these roles are moderators, besides those with Manage Server. */
+  moderatorRoleIds: readonly string[];
+  /** Pace of the moderator's status edits (default 1.5 s). */
+  statusIntervalMs?: number;
 }

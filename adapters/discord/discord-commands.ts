@@ -1,12 +1,26 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
+  PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   SlashCommandBuilder,
 } from "discord.js";
 
-export const COMMAND_NAMES = ["ask", "quotes", "sources", "help"] as const;
+export const MODERATOR_COMMAND_NAMES = ["add", "remove", "refresh"] as const;
+export type ModeratorCommandName = (typeof MODERATOR_COMMAND_NAMES)[number];
+export const COMMAND_NAMES = [
+  "ask",
+  "quotes",
+  "sources",
+  "help",
+  ...MODERATOR_COMMAND_NAMES,
+] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
+
+/** An article or source id: lowercase letters, digits and dashes, at most 120 characters. */
+const MAX_ID_LENGTH = 120;
+/** Long enough for any real article URL; Discord allows 6,000. */
+const MAX_URL_LENGTH = 2000;
 
 /** Discord's own cap on a string option. */
 const DISCORD_MAX_STRING_OPTION = 6000;
@@ -52,5 +66,43 @@ export function buildCommands(
       .toJSON(),
     base("sources", "The articles the bot answers from, with links").toJSON(),
     base("help", "What the bot covers and how to ask").toJSON(),
+    moderator("add", "Moderators: add a web page, or every item of an RSS/Atom feed")
+      .addStringOption((option) =>
+        option
+          .setName("url")
+          .setDescription("The page's or the feed's address, starting with https://")
+          .setRequired(true)
+          .setMaxLength(MAX_URL_LENGTH),
+      )
+      .toJSON(),
+    moderator("remove", "Moderators: remove an added article, or a source with its articles")
+      .addStringOption((option) =>
+        option
+          .setName("id")
+          .setDescription("Start typing a title or an id")
+          .setRequired(true)
+          .setMaxLength(MAX_ID_LENGTH)
+          .setAutocomplete(true),
+      )
+      .toJSON(),
+    moderator(
+      "refresh",
+      "Moderators: re-read every source (new, changed and removed articles)",
+    ).toJSON(),
   ];
+}
+
+/**
+ * A moderator command: in servers only (a DM has no roles or permissions to check), and
+ * shown by default only to members with Manage Server. Server admins can grant it to the
+ * DISCORD_MODERATOR_ROLE_IDS roles under Server Settings → Integrations; the bot checks
+ * both itself either way, since that setting is the server's to change.
+ */
+function moderator(name: ModeratorCommandName, description: string) {
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
 }

@@ -24,6 +24,7 @@ export function helpText(corpus: string, questionsPerMinute: number): string {
     "**/sources**: the articles I answer from, with links.",
     "Under an answer, **More quotes** shows further quotes, and 👍 / 👎 tells us whether it helped.",
     `I work in servers and in direct messages, for up to ${questionsPerMinute} questions a minute each.`,
+    "Moderators (Manage Server, or a moderator role) add pages and feeds with **/add**, and use **/remove** and **/refresh**, in a server.",
     "",
   ];
   const head = lines.join("\n");

@@ -9,8 +9,10 @@ import { answerQuestion } from "./answer-question.ts";
 import type { DiscordBotContext } from "./discord-bot-context.ts";
 import { handleAnswerButton } from "./handle-answer-button.ts";
 import { handleAutocomplete } from "./handle-autocomplete.ts";
+import { handleCorpusCommand } from "./handle-corpus-command.ts";
 import { handleHelp } from "./handle-help.ts";
 import { handleQuotes } from "./handle-quotes.ts";
+import { handleRemoveAutocomplete } from "./handle-remove-autocomplete.ts";
 import { handleSources } from "./handle-sources.ts";
 import { tellPrivately } from "./tell-privately.ts";
 
@@ -37,6 +39,7 @@ export function createInteractionHandler(
 async function route(interaction: Interaction, ctx: DiscordBotContext): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (interaction.commandName === "quotes") await handleAutocomplete(interaction, ctx);
+    else if (interaction.commandName === "remove") await handleRemoveAutocomplete(interaction, ctx);
     else await interaction.respond([]);
   } else if (interaction.isChatInputCommand()) {
     switch (interaction.commandName) {
@@ -48,6 +51,10 @@ async function route(interaction: Interaction, ctx: DiscordBotContext): Promise<
         return handleSources(interaction, ctx);
       case "help":
         return handleHelp(interaction, ctx);
+      case "add":
+      case "remove":
+      case "refresh":
+        return handleCorpusCommand(interaction, interaction.commandName, ctx);
       default:
         ctx.logger.warn({ command: interaction.commandName }, "Discord: unknown command");
         return tellPrivately(

@@ -1,29 +1,71 @@
 import type { APIEmbed } from "discord.js";
-import type { ArticleSummary } from "../../src/index.ts";
+import type { AddedArticle, ArticleSummary, CorpusSource } from "../../src/index.ts";
 import { DISCORD_LIMITS, NO_MENTIONS } from "./discord-limits.ts";
 import { escapeDiscordMarkdown, maskedLinkTarget } from "./escape-discord-markdown.ts";
 import { EMBED_COLOR, fitEscaped } from "./render-answer-embeds.ts";
 
 /** Room kept in the last embed for the "…and N more" line. */
 const MORE_LINE_ROOM = 60;
+/** Longest title or error shown in one line of a listing. */
+const FIELD_LIMIT = 200;
 
-/** The articles the bot answers from, one line each with its link, over as many embeds as fit. */
-export function renderSources(articles: readonly ArticleSummary[]): {
+export interface SourcesMessage {
   content?: string;
   embeds: APIEmbed[];
   allowedMentions: typeof NO_MENTIONS;
-} {
+}
+
+/** The articles the bot answers from, one line each with its link, over as many embeds as fit. */
+export function renderSources(articles: readonly ArticleSummary[]): SourcesMessage {
   if (articles.length === 0) {
     return { content: "The corpus has no articles yet.", embeds: [], allowedMentions: NO_MENTIONS };
   }
+  const title = `Sources (${articles.length} article${articles.length === 1 ? "" : "s"})`;
+  return { embeds: embedsOfLines(title, articles.map(sourceLine)), allowedMentions: NO_MENTIONS };
+}
+
+/**
+ * The moderators' listing: the articles they added, with the ids `/remove` takes, and the
+ * pages, feeds and files a refresh reads. Two messages' worth at most: what does not fit
+ * is counted ("…and 12 more"); `npm run corpus -- sources` lists everything.
+ */
+export function renderCorpusSources(
+  sources: readonly CorpusSource[],
+  added: readonly AddedArticle[],
+): SourcesMessage {
+  const hint =
+    "`/remove` takes an id below: an added article, or a source with all its articles. Shipped articles (the corpus folder) are removed by deleting their file and refreshing.";
+  const addedLines = added.map(
+    (article) =>
+      `• \`${article.id}\` ${fitEscaped(article.title, FIELD_LIMIT)} (from \`${article.sourceId}\`)`,
+  );
+  const sourceLines = sources.map(corpusSourceLine);
+  const embeds: APIEmbed[] = [
+    ...embedsOfLines(
+      `Added by moderators (${added.length})`,
+      addedLines.length > 0 ? addedLines : ["None yet: `/add url:` adds a page or a feed."],
+      4,
+    ),
+    ...(sourceLines.length > 0
+      ? embedsOfLines(`Sources a /refresh reads (${sources.length})`, sourceLines, 4)
+      : []),
+  ];
+  return { content: hint, embeds: fitTotal(embeds), allowedMentions: NO_MENTIONS };
+}
+
+/** Lines over as many embeds as fit (the first titled), and "…and N more" for the rest. */
+function embedsOfLines(
+  title: string,
+  lines: readonly string[],
+  maxEmbeds: number = DISCORD_LIMITS.embedsPerMessage,
+): APIEmbed[] {
   const pages: string[][] = [[]];
-  let total = 0;
+  let total = title.length;
   let listed = 0;
-  for (const article of articles) {
-    const line = sourceLine(article);
+  for (const line of lines) {
     const page = pages[pages.length - 1] as string[];
     const pageLength = page.join("\n").length;
-    const lastPage = pages.length === DISCORD_LIMITS.embedsPerMessage;
+    const lastPage = pages.length === maxEmbeds;
     const roomInPage = DISCORD_LIMITS.description - (lastPage ? MORE_LINE_ROOM : 0);
     if (total + line.length + 1 > DISCORD_LIMITS.embedTotal - MORE_LINE_ROOM) break;
     if (pageLength + line.length + 1 > roomInPage) {
@@ -35,20 +77,40 @@ export function renderSources(articles: readonly ArticleSummary[]): {
     total += line.length + 1;
     listed += 1;
   }
-  const rest = articles.length - listed;
+  const rest = lines.length - listed;
   if (rest > 0) (pages[pages.length - 1] as string[]).push(`…and ${rest} more`);
-  const embeds: APIEmbed[] = pages.map((lines, i) => ({
+  return pages.map((page, i) => ({
     color: EMBED_COLOR,
-    ...(i === 0
-      ? { title: `Sources (${articles.length} article${articles.length === 1 ? "" : "s"})` }
-      : {}),
-    description: lines.join("\n"),
+    ...(i === 0 ? { title } : {}),
+    description: page.join("\n"),
   }));
-  return { embeds, allowedMentions: NO_MENTIONS };
+}
+
+/** Drops whole embeds from the end until the message is within Discord's 6,000 characters. */
+function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
+  const size = (e: APIEmbed) => (e.title?.length ?? 0) + (e.description?.length ?? 0);
+  const kept = [...embeds];
+  while (kept.reduce((sum, e) => sum + size(e), 0) > DISCORD_LIMITS.embedTotal) kept.pop();
+  return kept;
 }
 
 function sourceLine(article: ArticleSummary): string {
   const date = article.published ? `, ${article.published}` : "";
-  const title = fitEscaped(article.title, 200);
+  const title = fitEscaped(article.title, FIELD_LIMIT);
   return `• [${title}](${maskedLinkTarget(article.url)}) — ${escapeDiscordMarkdown(article.publisher)}${date}`;
+}
+
+function corpusSourceLine(source: CorpusSource): string {
+  const name = fitEscaped(source.title ?? source.location, FIELD_LIMIT);
+  const target = /^https?:\/\//i.test(source.location)
+    ? `[${name}](${maskedLinkTarget(source.location)})`
+    : name;
+  const by = fitEscaped(
+    `${source.addedBy.platform}:${source.addedBy.name ?? source.addedBy.id}`,
+    80,
+  );
+  const error = source.lastError
+    ? `; last error: ${fitEscaped(source.lastError, FIELD_LIMIT)}`
+    : "";
+  return `• \`${source.id}\` ${source.kind}: ${target} — added ${source.addedAt.slice(0, 10)} by ${by}${error}`;
 }

@@ -12,7 +12,8 @@ export interface RegisterIo {
 
 const USAGE = `Usage: npm run discord:register [-- --global] [-- --clear]
 
-Registers the bot's slash commands (/ask, /quotes, /sources, /help) with Discord.
+Registers the bot's slash commands with Discord: /ask, /quotes, /sources, /help, and
+the moderators' /add, /remove, /refresh (servers only, Manage Server by default).
 With DISCORD_GUILD_ID set they go to that server only and update at once (for
 development); otherwise, or with --global, to every server and DM (may take a while
 to show). --clear removes the commands from that place instead (e.g. a development

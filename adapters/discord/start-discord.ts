@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import {
   AppError,
+  type CorpusManager,
   createRateLimiter,
   type Engine,
   type FeedbackStore,
@@ -33,6 +34,10 @@ export interface StartDiscordOptions {
   readyTimeoutMs?: number;
   /** How long `stop()` waits for answers in progress before closing anyway. */
   drainTimeoutMs?: number;
+  /** The moderators' /add, /remove, /refresh; without it they say it is not available. */
+  corpus?: CorpusManager;
+  /** Pace of a moderator's status edits (default 1.5 s). */
+  statusIntervalMs?: number;
 }
 
 export interface DiscordFace {
@@ -66,6 +71,9 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     limiter: createRateLimiter({ limit: config.DISCORD_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
     questionsPerMinute: config.DISCORD_RATE_LIMIT_PER_MINUTE,
     logger,
+    corpus: options.corpus ?? null,
+    moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS,
+    ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
   };
 
   const client = new Client({
@@ -119,7 +127,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     );
   }
   logger.info(
-    { user: client.user?.tag, applicationId, invite: inviteUrl(applicationId) },
+    {
+      user: client.user?.tag,
+      applicationId,
+      invite: inviteUrl(applicationId),
+      moderatorRoles: config.DISCORD_MODERATOR_ROLE_IDS.length,
+      corpusCommands: options.corpus !== undefined,
+    },
     "Discord: connected",
   );
   void warnIfCommandsMissing(client.rest, applicationId, config.DISCORD_GUILD_ID, logger);

@@ -1,14 +1,22 @@
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
-import { AppError, createRateLimiter, type Engine, type Logger } from "../../src/index.ts";
+import {
+  AppError,
+  type CorpusManager,
+  createRateLimiter,
+  type Engine,
+  type Logger,
+} from "../../src/index.ts";
 import { createAnswerInlineQuery } from "./answer-inline-query.ts";
 import { createAnswerQuestion } from "./answer-question.ts";
 import { logApiFailures, retryTransient } from "./api-transformers.ts";
 import { questionAddressedToBot, stripBotMentions } from "./extract-question.ts";
 import { createFollowUpMemory } from "./follow-up-memory.ts";
 import { createErrorBoundary } from "./handle-bot-error.ts";
-import { renderHelp, renderSources } from "./render-help.ts";
+import { createModeratorCommands } from "./moderator-commands.ts";
+import { renderCorpusSources } from "./render-corpus-sources.ts";
+import { renderHelp, renderModeratorHelp, renderSources } from "./render-help.ts";
 import { sendMessages } from "./send-messages.ts";
 import type { TelegramConfig } from "./telegram-config.ts";
 import { plainMessage } from "./telegram-message.ts";
@@ -28,6 +36,10 @@ export interface CreateBotOptions {
   tracker?: UpdateTracker;
   /** Skips the getMe call at start (tests, or a cached identity). */
   botInfo?: UserFromGetMe;
+  /** The moderators' /add, /remove, /refresh; without it they say it is not available. */
+  corpus?: CorpusManager;
+  /** Pace of a moderator's status message edits (default 1.5 s). */
+  statusIntervalMs?: number;
 }
 
 /** Updates of one chat are handled in order (a follow-up after its answer); chats run in parallel. */
@@ -75,6 +87,13 @@ export function createBot(options: CreateBotOptions): Bot {
       now,
     }),
   });
+  const moderation = createModeratorCommands({
+    corpus: options.corpus,
+    moderatorIds: config.TELEGRAM_MODERATOR_IDS,
+    logger,
+    ...(options.tracker !== undefined && { track: options.tracker.track }),
+    ...(options.statusIntervalMs !== undefined && { minIntervalMs: options.statusIntervalMs }),
+  });
   const reply = (ctx: Context, messages: ReturnType<typeof renderSources>) => {
     if (ctx.chat === undefined) return;
     const replyTo = ctx.chat.type === "private" ? undefined : ctx.msg?.message_id;
@@ -84,8 +103,28 @@ export function createBot(options: CreateBotOptions): Bot {
   if (options.tracker !== undefined) bot.use(options.tracker.middleware);
   bot.use(sequentialize(sequenceKey));
 
-  bot.command(["start", "help"], (ctx) => reply(ctx, renderHelp(engine, ctx.me.username)));
-  bot.command("sources", (ctx) => reply(ctx, renderSources(engine.articles())));
+  bot.command(["start", "help"], (ctx) => {
+    const help = renderHelp(engine, ctx.me.username);
+    return reply(ctx, moderation.isModerator(ctx.from) ? [...help, renderModeratorHelp()] : help);
+  });
+  bot.command("sources", async (ctx) => {
+    const articles = renderSources(engine.articles());
+    // Moderators also see what they added (with the ids /remove takes) and the sources,
+    // in their private chat only: the listing names who added what.
+    const corpus = options.corpus;
+    if (corpus === undefined || !moderation.isModerator(ctx.from)) return reply(ctx, articles);
+    if (ctx.chat?.type !== "private") {
+      return reply(ctx, [
+        ...articles,
+        plainMessage("Moderators: send /sources in a private chat with me to see the sources."),
+      ]);
+    }
+    const [sources, added] = await Promise.all([corpus.sources(), corpus.added()]);
+    return reply(ctx, [...articles, ...renderCorpusSources(sources, added)]);
+  });
+  bot.command("add", (ctx) => moderation.run(ctx, { action: "add", url: ctx.match }));
+  bot.command("remove", (ctx) => moderation.run(ctx, { action: "remove", id: ctx.match }));
+  bot.command("refresh", (ctx) => moderation.run(ctx, { action: "refresh" }));
   bot.command("ask", (ctx) => answerQuestion(ctx, ctx.match));
   bot.on("inline_query", answerInlineQuery);
 

@@ -59,3 +59,17 @@ export function renderSources(articles: readonly ArticleSummary[]): TelegramMess
   const title = { html: `<b>Sources: ${heading}</b>`, plain: `Sources: ${heading}` };
   return packMessages([title, ...articles.map(articleLine)]);
 }
+
+/** The extra /help block a moderator sees. */
+export function renderModeratorHelp(): TelegramMessage {
+  const lines = [
+    "• /add <url>: add a web page, or every item of an RSS/Atom feed (the feed is kept and re-read).",
+    "• /remove <id>: remove an added article, or a source with its articles.",
+    "• /refresh: re-read the corpus folder and every source.",
+    "• /sources also lists what was added, with the ids /remove takes.",
+  ];
+  return {
+    html: `<b>For moderators</b>\n${lines.map(escapeHtml).join("\n")}`,
+    plain: `For moderators\n${lines.join("\n")}`,
+  };
+}

@@ -1,8 +1,8 @@
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { type Bot, GrammyError, HttpError } from "grammy";
-import { AppError, type Engine, type Logger } from "../../src/index.ts";
-import { BOT_COMMANDS } from "./bot-commands.ts";
+import { AppError, type CorpusManager, type Engine, type Logger } from "../../src/index.ts";
+import { BOT_COMMANDS, MODERATOR_COMMANDS } from "./bot-commands.ts";
 import { createBot } from "./create-bot.ts";
 import { describeError } from "./handle-bot-error.ts";
 import { type TelegramConfig, webhookSecret } from "./telegram-config.ts";
@@ -21,6 +21,10 @@ export interface StartTelegramOptions {
   config: TelegramConfig;
   logger: Logger;
   now?: () => number;
+  /** The moderators' corpus commands; without it they say it is not available. */
+  corpus?: CorpusManager;
+  /** Pace of a moderator's status message edits (default 1.5 s). */
+  statusIntervalMs?: number;
 }
 
 export interface TelegramHandle {
@@ -58,6 +62,27 @@ async function connect(bot: Bot, config: TelegramConfig): Promise<void> {
 }
 
 /**
+ * Gives each moderator's private chat with the bot a menu with the moderator commands
+ * too; everyone else keeps the public one. Telegram answers "chat not found" for a
+ * moderator who never opened a chat with the bot: logged, and that moderator's commands
+ * still work when typed.
+ */
+async function setModeratorMenus(bot: Bot, config: TelegramConfig, logger: Logger): Promise<void> {
+  for (const id of config.TELEGRAM_MODERATOR_IDS) {
+    try {
+      await bot.api.setMyCommands([...BOT_COMMANDS, ...MODERATOR_COMMANDS], {
+        scope: { type: "chat", chat_id: id },
+      });
+    } catch (error) {
+      logger.warn(
+        { moderatorId: id, err: describeError(error) },
+        "could not set a moderator's command menu; the commands work when typed",
+      );
+    }
+  }
+}
+
+/**
  * Starts the Telegram face: checks the token (getMe), sets the command menu, then takes
  * updates by long polling (grammY runner: chats in parallel, each chat in order) or, when
  * TELEGRAM_WEBHOOK_URL is set, by webhook on PORT. The caller owns the process and its
@@ -67,7 +92,15 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   const { engine, config, now } = options;
   const logger = options.logger.child({ face: "telegram" });
   const tracker = createUpdateTracker();
-  const bot = createBot({ engine, config, logger, now, tracker });
+  const bot = createBot({
+    engine,
+    config,
+    logger,
+    now,
+    tracker,
+    ...(options.corpus !== undefined && { corpus: options.corpus }),
+    ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
+  });
   await connect(bot, config);
 
   try {
@@ -75,6 +108,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   } catch (error) {
     logger.warn({ err: describeError(error) }, "could not set the command menu; continuing");
   }
+  if (options.corpus !== undefined) await setModeratorMenus(bot, config, logger);
   const username = bot.botInfo.username;
   const moderators = config.TELEGRAM_MODERATOR_IDS.length;
 

@@ -6,14 +6,27 @@ import type { Context, MiddlewareFn } from "grammy";
  */
 export interface UpdateTracker {
   middleware: MiddlewareFn<Context>;
+  /**
+   * Work an update started but does not wait for (a moderator's refresh, which must not
+   * hold up the chat): a shutdown waits for it as for an update.
+   */
+  track(task: Promise<unknown>): void;
   lastUpdateId(): number | undefined;
   /** Resolves once nothing is in flight, or after `timeoutMs`; true if it drained. */
   drain(timeoutMs: number): Promise<boolean>;
 }
 
 export function createUpdateTracker(): UpdateTracker {
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<unknown>>();
   let last: number | undefined;
+  const track = (task: Promise<unknown>): void => {
+    const settled = task.then(
+      () => {},
+      () => {},
+    );
+    inFlight.add(settled);
+    void settled.then(() => inFlight.delete(settled));
+  };
   return {
     middleware: async (ctx, next) => {
       last = Math.max(last ?? 0, ctx.update.update_id);
@@ -25,6 +38,7 @@ export function createUpdateTracker(): UpdateTracker {
         inFlight.delete(task);
       }
     },
+    track,
     lastUpdateId: () => last,
     async drain(timeoutMs) {
       let timer: NodeJS.Timeout | undefined;

@@ -4,18 +4,27 @@ import type { Engine } from "../engine/engine.ts";
 import { loadEngine } from "../engine/load-engine.ts";
 import { llmEngineOptions } from "../llm/llm-engine-options.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
+import type { CorpusStore } from "../store/corpus-store.ts";
 import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
 
 export interface CliEngine {
   engine: Engine;
   config: EngineConfig;
   logger: Logger;
+  store: CorpusStore;
 }
 
-/** Config from the environment (and .env), a logger to stderr, the engine over the corpus. */
-export async function setupEngine(env: Record<string, string | undefined>): Promise<CliEngine> {
+/**
+ * Config from the environment (and .env), a logger to stderr, the store, and the engine
+ * over the shipped corpus plus the stored articles (with the LLM mode when configured).
+ * The CLI commands and bin/start.ts all start here. `config` is for a caller that has
+ * already validated the engine's part together with its own.
+ */
+export async function setupEngine(
+  env: Record<string, string | undefined>,
+  config: EngineConfig = parseConfig(EngineConfigSchema, readEnvironment(env)),
+): Promise<CliEngine> {
   const environment = readEnvironment(env);
-  const config = parseConfig(EngineConfigSchema, environment);
   const logger = createLogger(config.LOG_LEVEL);
   let loaded: Engine | undefined;
   const llm = llmEngineOptions(environment, {
@@ -27,5 +36,5 @@ export async function setupEngine(env: Record<string, string | undefined>): Prom
   const store = await openLowdbCorpusStore(config.DATA_DIR);
   const engine = await loadEngine(config, logger, llm, store);
   loaded = engine;
-  return { engine, config, logger };
+  return { engine, config, logger, store };
 }

@@ -24,6 +24,18 @@ function withoutEmpty(env: Record<string, string | undefined>): Record<string, s
   return out;
 }
 
+type Issue = { path: PropertyKey[]; message: string };
+
+function configError(issues: readonly Issue[]): AppError {
+  const lines = issues.map(
+    (issue) => `  ${issue.path.map(String).join(".") || "(environment)"}: ${issue.message}`,
+  );
+  return new AppError(
+    "CONFIG_INVALID",
+    `Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable and its meaning.`,
+  );
+}
+
 /**
  * Parses the environment with one zod schema and fails with a message that names each bad
  * variable and what it expects. Values are never echoed: some of them are secrets.
@@ -34,12 +46,25 @@ export function parseConfig<S extends z.ZodType>(
 ): z.infer<S> {
   const result = schema.safeParse(withoutEmpty(env));
   if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => {
-    const name = issue.path.join(".") || "(environment)";
-    return `  ${name}: ${issue.message}`;
-  });
-  throw new AppError(
-    "CONFIG_INVALID",
-    `Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable and its meaning.`,
-  );
+  throw configError(result.error.issues);
+}
+
+/**
+ * Parses every part of the configuration (the engine's, each face's) against the same
+ * environment and reports all bad variables at once, not one part at a time.
+ */
+export function parseConfigParts<P extends Record<string, z.ZodType>>(
+  parts: P,
+  env: Record<string, string | undefined>,
+): { [K in keyof P]: z.infer<P[K]> } {
+  const clean = withoutEmpty(env);
+  const parsed: Record<string, unknown> = {};
+  const issues: Issue[] = [];
+  for (const [name, schema] of Object.entries(parts)) {
+    const result = schema.safeParse(clean);
+    if (result.success) parsed[name] = result.data;
+    else issues.push(...result.error.issues);
+  }
+  if (issues.length > 0) throw configError(issues);
+  return parsed as { [K in keyof P]: z.infer<P[K]> };
 }

@@ -101,7 +101,9 @@ export class CorpusChange {
     if (sameText) return this.#note("duplicate", sameText.article.id);
 
     const taken = new Set([...this.#shipped.map((a) => a.id), ...this.#stored.keys()]);
-    const id = uniqueId(slugify(candidate.article.title, hostOf(candidate.article.url)), taken);
+    const base =
+      candidate.preferredId ?? slugify(candidate.article.title, hostOf(candidate.article.url));
+    const id = uniqueId(base, taken);
     this.#put({
       article: { ...candidate.article, id },
       sourceId,

@@ -38,6 +38,15 @@ export interface CorpusManagerOptions {
   shipped?: readonly Article[];
 }
 
+/** An article in the store, as chat faces list it for moderators. */
+export interface AddedArticle {
+  id: string;
+  title: string;
+  sourceId: string;
+  /** The page URL or file path it was read from. */
+  origin: string;
+}
+
 /** Moderators' operations on the corpus, the same from the CLI, Telegram and Discord. */
 export interface CorpusManager {
   /** Adds a web page, every item of a feed (kept as a source), or a local file. */
@@ -54,6 +63,8 @@ export interface CorpusManager {
    */
   reloadIfChanged(): Promise<boolean>;
   sources(): Promise<CorpusSource[]>;
+  /** The articles moderators added (not the shipped ones): what `remove` takes besides source ids. */
+  added(): Promise<AddedArticle[]>;
   log(limit?: number): Promise<AuditEntry[]>;
   /** What is running now ("refresh by telegram:42"), or null. */
   running(): string | null;
@@ -267,6 +278,15 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
 
     async sources() {
       return (await options.store.read()).sources;
+    },
+
+    async added() {
+      return (await options.store.read()).articles.map((stored) => ({
+        id: stored.article.id,
+        title: stored.article.title,
+        sourceId: stored.sourceId,
+        origin: stored.origin,
+      }));
     },
 
     log: (limit) => options.store.log(limit),

@@ -20,6 +20,8 @@ export interface Candidate {
   /** Normalised canonical URL, the duplicate key. */
   canonicalUrl: string;
   textHash: string;
+  /** The id a corpus file gives itself; kept unless another article already has it. */
+  preferredId?: string;
 }
 
 const DEFAULT_LANGUAGE = "en";
@@ -95,9 +97,10 @@ export async function readFileSource(path: string): Promise<Candidate> {
   if (!parsed.ok) {
     throw new IngestError("NOT_AN_ARTICLE", `${path}: ${parsed.problems.join("; ")}`);
   }
-  const { id: _id, ...article } = parsed.article;
+  const { id, ...article } = parsed.article;
   return {
     article,
+    preferredId: id,
     byline: null,
     origin: path,
     canonicalUrl: normalizeUrl(article.url),

@@ -1,4 +1,5 @@
 import { parseFeed as parseAnyFeed } from "feedsmith";
+import { absoluteHttpUrl } from "./absolute-http-url.ts";
 import { IngestError } from "./ingest-error.ts";
 import { toIsoDate } from "./read-page-meta.ts";
 
@@ -96,14 +97,4 @@ function cleanText(value: string | undefined): string | null {
     .replace(/\s+/g, " ")
     .trim();
   return text ? text : null;
-}
-
-function absoluteHttpUrl(value: string | undefined, base: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -1,3 +1,4 @@
+import { absoluteHttpUrl } from "./absolute-http-url.ts";
 /**
  * Metadata a news page declares about itself: Open Graph and article meta tags,
  * schema.org JSON-LD, `<link rel=canonical>`, `<time>`. Read before Readability runs,
@@ -50,8 +51,10 @@ export function readPageMeta(document: MetaDocument, pageUrl: string): PageMeta 
     published: dateCandidates.map(toIsoDate).find((d) => d !== null) ?? null,
     siteName: meta('meta[property="og:site_name"]') ?? publisherOf(ld),
     canonical:
-      absoluteUrl(document.querySelector('link[rel="canonical"]')?.getAttribute("href"), pageUrl) ??
-      absoluteUrl(meta('meta[property="og:url"]'), pageUrl),
+      absoluteHttpUrl(
+        document.querySelector('link[rel="canonical"]')?.getAttribute("href"),
+        pageUrl,
+      ) ?? absoluteHttpUrl(meta('meta[property="og:url"]'), pageUrl),
     language: toLanguage(document.documentElement?.getAttribute("lang")),
   };
 }
@@ -132,14 +135,4 @@ function toLanguage(value: string | null | undefined): string | null {
   if (!match) return null;
   const primary = (match[1] ?? "").toLowerCase();
   return match[2] ? `${primary}-${match[2]}` : primary;
-}
-
-function absoluteUrl(value: string | null | undefined, base: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value.trim(), base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -2,7 +2,14 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { AppError, EngineConfigSchema, parseConfig, readEnvironment } from "../../src/index.ts";
+import { z } from "zod";
+import {
+  AppError,
+  EngineConfigSchema,
+  parseConfig,
+  parseConfigParts,
+  readEnvironment,
+} from "../../src/index.ts";
 
 describe("configuration", () => {
   it("has sensible defaults", () => {
@@ -44,5 +51,19 @@ describe("configuration", () => {
       LOG_LEVEL: "warn",
     });
     expect(readEnvironment({}, join(dir, "missing.env"))).toEqual({});
+  });
+
+  it("validates every part together and names every bad variable at once", () => {
+    const parts = {
+      engine: EngineConfigSchema,
+      face: z.object({ FACE_LIMIT: z.coerce.number().int().positive() }),
+    };
+    expect(parseConfigParts(parts, { FACE_LIMIT: "4" })).toMatchObject({
+      engine: { MAX_QUOTES: 3 },
+      face: { FACE_LIMIT: 4 },
+    });
+    expect(() => parseConfigParts(parts, { MAX_QUOTES: "x", FACE_LIMIT: "-1" })).toThrow(
+      /MAX_QUOTES[\s\S]*FACE_LIMIT/,
+    );
   });
 });

@@ -5,6 +5,7 @@ import { type DiscordConfig, DiscordConfigSchema } from "../../adapters/discord/
 import { type DiscordFace, startDiscord } from "../../adapters/discord/start-discord.ts";
 import {
   type Answer,
+  type CorpusManager,
   type Engine,
   type FeedbackStore,
   openLowdbFeedbackStore,
@@ -59,6 +60,7 @@ export interface Harness {
 export async function startHarness(
   engine: Engine,
   env: Record<string, string> = {},
+  options: { corpus?: CorpusManager; statusIntervalMs?: number } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const dataDir = await mkdtemp(path.join(tmpdir(), "discord-bot-"));
@@ -72,7 +74,7 @@ export async function startHarness(
   });
   let face: DiscordFace;
   try {
-    face = await startDiscord({ engine, config, logger: logs, feedback });
+    face = await startDiscord({ engine, config, logger: logs, feedback, ...options });
   } catch (error) {
     await fake.close();
     await rm(dataDir, { recursive: true, force: true });

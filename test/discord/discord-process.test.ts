@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { FakeDiscord } from "../fakes/fake-discord.ts";
+import { FakeDiscord, MANAGER_PERMISSIONS } from "../fakes/fake-discord.ts";
 import { ALICE, isEditOriginal } from "./discord-harness.ts";
 
 let fake: FakeDiscord;
@@ -20,7 +20,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it("npm start serves Discord when DISCORD_BOT_TOKEN is set, and stops cleanly on SIGTERM", async () => {
+it("npm start serves Discord (moderators' commands included) when DISCORD_BOT_TOKEN is set, and stops cleanly on SIGTERM", async () => {
   child = spawn(process.execPath, ["--import", "tsx", "bin/start.ts"], {
     env: {
       PATH: process.env.PATH,
@@ -47,6 +47,23 @@ it("npm start serves Discord when DISCORD_BOT_TOKEN is set, and stops cleanly on
   await fake.waitFor(
     () => fake.requestsFor(interaction).some((r) => isEditOriginal(r) && r.status === 200),
     "the answer",
+    30_000,
+  );
+
+  // bin/start.ts hands the corpus manager to the face: a moderator's /refresh runs.
+  const refresh = fake.command("refresh", [], {
+    user: { id: "1600000000000000004", username: "dana" },
+    permissions: MANAGER_PERMISSIONS,
+  });
+  await fake.waitFor(
+    () =>
+      fake
+        .requestsFor(refresh)
+        .some(
+          (r) =>
+            isEditOriginal(r) && /\\?\+0 new, 0 updated, 0 removed, 0 failed/.test(r.body.content),
+        ),
+    "the refresh summary",
     30_000,
   );
 

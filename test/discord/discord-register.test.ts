@@ -31,6 +31,7 @@ type Command = {
   description: string;
   contexts: number[];
   integration_types: number[];
+  default_member_permissions?: string | null;
   options?: {
     name: string;
     type: number;
@@ -41,13 +42,15 @@ type Command = {
 };
 
 describe("npm run discord:register", () => {
-  it("registers the four commands globally, for servers and DMs, with the configured limits", async () => {
+  it("registers the seven commands globally with the configured limits; the moderators' for servers only", async () => {
     const result = await register({
       DISCORD_APPLICATION_ID: fake.applicationId,
       MAX_QUESTION_LENGTH: "500",
     });
     expect(result).toMatchObject({ code: 0, err: "" });
-    expect(result.out).toContain("Registered /ask, /quotes, /sources, /help globally.");
+    expect(result.out).toContain(
+      "Registered /ask, /quotes, /sources, /help, /add, /remove, /refresh globally.",
+    );
     expect(result.out).toContain(
       `https://discord.com/oauth2/authorize?client_id=${fake.applicationId}&scope=bot+applications.commands&permissions=0`,
     );
@@ -55,9 +58,20 @@ describe("npm run discord:register", () => {
     expect(put?.path).toBe(`/applications/${fake.applicationId}/commands`);
     expect(put?.authorization).toBe(`Bot ${fake.token}`);
     const commands = put?.body as Command[];
-    expect(commands.map((c) => c.name)).toEqual(["ask", "quotes", "sources", "help"]);
+    expect(commands.map((c) => c.name)).toEqual([
+      "ask",
+      "quotes",
+      "sources",
+      "help",
+      "add",
+      "remove",
+      "refresh",
+    ]);
     for (const command of commands) {
-      expect(command.contexts).toEqual([0, 1]);
+      const moderator = ["add", "remove", "refresh"].includes(command.name);
+      // A DM has no member whose permissions or roles could be checked.
+      expect(command.contexts).toEqual(moderator ? [0] : [0, 1]);
+      expect(command.default_member_permissions ?? null).toBe(moderator ? "32" : null);
       expect(command.integration_types).toEqual([0]);
       expect(command.description.length).toBeGreaterThan(0);
       expect(command.description.length).toBeLessThanOrEqual(100);
@@ -75,7 +89,7 @@ describe("npm run discord:register", () => {
     const guild = await register({ DISCORD_GUILD_ID: GUILD_ID });
     expect(guild.code).toBe(0);
     expect(guild.out).toContain(`to server ${GUILD_ID}`);
-    expect(fake.commands.get(GUILD_ID)?.length).toBe(4);
+    expect(fake.commands.get(GUILD_ID)?.length).toBe(7);
 
     const before = fake.requests.length;
     const global = await register({ DISCORD_GUILD_ID: GUILD_ID }, ["--global"]);
@@ -86,7 +100,7 @@ describe("npm run discord:register", () => {
 
   it("--clear removes the commands from the server, so they do not show twice", async () => {
     await register({ DISCORD_GUILD_ID: GUILD_ID });
-    expect(fake.commands.get(GUILD_ID)?.length).toBe(4);
+    expect(fake.commands.get(GUILD_ID)?.length).toBe(7);
     const cleared = await register({ DISCORD_GUILD_ID: GUILD_ID }, ["--clear"]);
     expect(cleared.out).toContain(`Removed the bot's commands from server ${GUILD_ID}.`);
     expect(fake.requests.at(-1)?.body).toEqual([]);

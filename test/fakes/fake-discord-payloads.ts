@@ -16,7 +16,11 @@ export const FAKE_BOT_USER = {
 };
 export const GUILD_ID = "1300000000000000001";
 export const GUILD_CHANNEL_ID = "1300000000000000002";
-const PERMISSIONS = "2248473465835073";
+/** What a plain member may do in #general: no Manage Server (0x20), no Administrator (0x8). */
+export const MEMBER_PERMISSIONS = "2248473465835073";
+/** The same member with Manage Server. */
+export const MANAGER_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 0x20n).toString();
+const PERMISSIONS = MEMBER_PERMISSIONS;
 
 export interface FakeUser {
   id: string;
@@ -30,6 +34,10 @@ export interface Where {
   dm?: boolean;
   /** Dispatch an interaction whose token already expired (Discord's 3-second deadline passed). */
   expired?: boolean;
+  /** The member's role ids in the server (none by default). */
+  roles?: string[];
+  /** The member's permissions in the channel (MEMBER_PERMISSIONS by default). */
+  permissions?: string;
 }
 
 export interface FakeMessage {
@@ -86,8 +94,8 @@ export function interactionPayload(input: {
         channel: { id: channelId, type: 0, guild_id: GUILD_ID, name: "general", flags: 0 },
         member: {
           user,
-          roles: [],
-          permissions: PERMISSIONS,
+          roles: where.roles ?? [],
+          permissions: where.permissions ?? PERMISSIONS,
           joined_at: "2024-01-01T00:00:00.000Z",
           deaf: false,
           mute: false,

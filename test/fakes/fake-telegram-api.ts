@@ -35,6 +35,8 @@ export interface RecordedRequest {
   params: Params;
   /** The token in the request path (tests assert it is the configured one). */
   token: string;
+  /** What a successful call returned (the sent message, with its message_id). */
+  result?: unknown;
 }
 
 /** A Bot API error body, as Telegram sends it. */
@@ -139,7 +141,7 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
       return send(res, 404, { ok: false, error_code: 404, description: "Not Found" });
     const [, pathToken = "", method = ""] = match;
     const params = await readParams(req, url);
-    const recorded = { index: requests.length, method, params, token: pathToken };
+    const recorded: RecordedRequest = { index: requests.length, method, params, token: pathToken };
     requests.push(recorded);
     events.emit("request", recorded);
     if (pathToken !== token) {
@@ -150,8 +152,10 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
       script.times -= 1;
       return send(res, script.failure.error_code, { ok: false, ...script.failure });
     }
-    if (method !== "getUpdates")
-      return send(res, 200, { ok: true, result: result(method, params) });
+    if (method !== "getUpdates") {
+      recorded.result = result(method, params);
+      return send(res, 200, { ok: true, result: recorded.result });
+    }
 
     // Long polling: confirm what is below the offset, answer at once if anything is
     // pending, else hold the request until an update arrives or the hold times out.

@@ -3,6 +3,7 @@ import { TelegramConfigSchema } from "../../adapters/telegram/telegram-config.ts
 import {
   type Answer,
   type AskOptions,
+  type CorpusManager,
   type Engine,
   type Logger,
   loadEngine,
@@ -97,7 +98,14 @@ export interface Harness {
 
 /** The real bot (startTelegram) against a fresh fake Bot API, polling it as in production. */
 export async function startHarness(
-  options: { env?: Record<string, string>; engine?: Engine; now?: () => number } = {},
+  options: {
+    env?: Record<string, string>;
+    engine?: Engine;
+    now?: () => number;
+    /** The moderators' corpus commands, and how fast their status message may change. */
+    corpus?: CorpusManager;
+    statusIntervalMs?: number;
+  } = {},
 ): Promise<Harness> {
   const fake = await startFakeTelegramApi();
   const spy = spyEngine(options.engine ?? (await testEngine()));
@@ -107,7 +115,14 @@ export async function startHarness(
     TELEGRAM_API_ROOT: fake.apiRoot,
     ...options.env,
   });
-  const handle = await startTelegram({ engine: spy.engine, config, logger, now: options.now });
+  const handle = await startTelegram({
+    engine: spy.engine,
+    config,
+    logger,
+    now: options.now,
+    ...(options.corpus !== undefined && { corpus: options.corpus }),
+    ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
+  });
   return {
     fake,
     spy,
