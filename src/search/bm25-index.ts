@@ -75,6 +75,10 @@ export function createBm25Index(
   const textBoost = options.textBoost ?? 2;
   const contextBoost = options.contextBoost ?? 1;
   const coordination = options.coordination ?? true;
+  // Every contribution must be positive: the accumulator reads a score of 0 as "untouched".
+  if (!(textBoost > 0 && contextBoost > 0 && k1 >= 0 && delta >= 0)) {
+    throw new RangeError("BM25 boosts must be positive, k1 and delta not negative");
+  }
   const postings = buildPostings(
     passages,
     options.analyze,
@@ -121,11 +125,11 @@ export function createBm25Index(
       });
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const best = selectTop(acc, limit, docOf, coordination, searchOptions.filter);
-      return best.map((doc) => {
+      return best.map(({ doc, score }) => {
         const mask = acc.masks[doc] as number;
         return {
           id: docOf[doc] as number,
-          score: acc.scores[doc] as number,
+          score,
           matched: unique.filter((_, q) => mask & (1 << q)),
         };
       });

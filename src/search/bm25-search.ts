@@ -3,16 +3,17 @@
  * these to tight machine code (closures over the index's state ran several times slower).
  */
 
-/** Per-search scores, reused by every search of one index. */
+/**
+ * Per-search scores, reused by every search of one index. A passage's score is 0 until a
+ * term touches it (every BM25+ contribution is positive), and the passages a search
+ * touched are set back to 0 when the next one starts: nothing else marks them.
+ */
 export interface Accumulator {
   scores: Float64Array;
   /** Bit q set: the passage matched query term q. */
   masks: Uint32Array;
-  /** Equal to `generation` for passages this search has touched: nothing is ever cleared. */
-  stamp: Uint32Array;
   /** Passages this search touched, in the first `count` slots. */
   touched: Uint32Array;
-  generation: number;
   count: number;
 }
 
@@ -20,20 +21,15 @@ export function createAccumulator(size: number): Accumulator {
   return {
     scores: new Float64Array(size),
     masks: new Uint32Array(size),
-    stamp: new Uint32Array(size),
     touched: new Uint32Array(size),
-    generation: 0,
     count: 0,
   };
 }
 
-/** Starts a new search: the stamps of the last one stop counting. */
+/** Starts a new search: clears what the last one touched. */
 export function resetAccumulator(acc: Accumulator): void {
-  acc.generation = (acc.generation + 1) >>> 0;
-  if (acc.generation === 0) {
-    acc.stamp.fill(0);
-    acc.generation = 1;
-  }
+  const { scores, touched, count } = acc;
+  for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
   acc.count = 0;
 }
 
@@ -57,7 +53,7 @@ export function accumulateTerm(
   saturation: number,
   bit: number,
 ): void {
-  const { scores, masks, stamp, touched, generation } = acc;
+  const { scores, masks, touched } = acc;
   let count = acc.count;
   for (let i = from; i < to; i++) {
     const doc = docs[i] as number;
@@ -68,13 +64,13 @@ export function accumulateTerm(
     if (fc > 0) {
       add += weightContext * (delta + (fc * saturation) / (fc + (normContext[doc] as number)));
     }
-    if (stamp[doc] !== generation) {
-      stamp[doc] = generation;
+    const score = scores[doc] as number;
+    if (score === 0) {
       scores[doc] = add;
       masks[doc] = bit;
       touched[count++] = doc;
     } else {
-      scores[doc] = (scores[doc] as number) + add;
+      scores[doc] = score + add;
       masks[doc] = (masks[doc] as number) | bit;
     }
   }
@@ -93,38 +89,40 @@ export function selectTop(
   docOf: Uint32Array,
   coordination: boolean,
   filter: ((id: number) => boolean) | undefined,
-): number[] {
+): { doc: number; score: number }[] {
   const { scores, masks, touched, count } = acc;
   const k = Math.min(limit, count);
   if (k <= 0) return [];
+  // The heap keeps each member's final score beside it, so a passage turned away costs a
+  // comparison and no write.
   const heap = new Int32Array(k);
+  const heapScores = new Float64Array(k);
   let size = 0;
   for (let i = 0; i < count; i++) {
     const doc = touched[i] as number;
     if (filter !== undefined && !filter(docOf[doc] as number)) continue;
-    let score = scores[doc] as number;
-    if (coordination) {
-      score *= popcount(masks[doc] as number);
-      scores[doc] = score;
-    }
+    const score = coordination
+      ? (scores[doc] as number) * popcount(masks[doc] as number)
+      : (scores[doc] as number);
     if (size < k) {
       heap[size] = doc;
-      siftUp(heap, size++, scores, docOf);
-      continue;
-    }
-    const root = heap[0] as number;
-    const rootScore = scores[root] as number;
-    if (
-      score > rootScore ||
-      (score === rootScore && (docOf[doc] as number) < (docOf[root] as number))
+      heapScores[size] = score;
+      siftUp(heap, heapScores, size++, docOf);
+    } else if (
+      score > (heapScores[0] as number) ||
+      (score === heapScores[0] && (docOf[doc] as number) < (docOf[heap[0] as number] as number))
     ) {
       heap[0] = doc;
-      siftDown(heap, size, scores, docOf);
+      heapScores[0] = score;
+      siftDown(heap, heapScores, size, docOf);
     }
   }
-  return Array.from(heap.subarray(0, size)).sort(
-    (a, b) =>
-      (scores[b] as number) - (scores[a] as number) || (docOf[a] as number) - (docOf[b] as number),
+  const best = Array.from({ length: size }, (_, i) => ({
+    doc: heap[i] as number,
+    score: heapScores[i] as number,
+  }));
+  return best.sort(
+    (a, b) => b.score - a.score || (docOf[a.doc] as number) - (docOf[b.doc] as number),
   );
 }
 
@@ -134,42 +132,51 @@ export function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Whether document a ranks below b: a lower score, or the same score and a later id. */
-function ranksBelow(a: number, b: number, scores: Float64Array, docOf: Uint32Array): boolean {
-  const sa = scores[a] as number;
-  const sb = scores[b] as number;
-  return sa < sb || (sa === sb && (docOf[a] as number) > (docOf[b] as number));
+/** Whether heap slot i ranks below slot j: a lower score, or the same score and a later id. */
+function below(
+  heap: Int32Array,
+  scores: Float64Array,
+  i: number,
+  j: number,
+  docOf: Uint32Array,
+): boolean {
+  const si = scores[i] as number;
+  const sj = scores[j] as number;
+  return (
+    si < sj ||
+    (si === sj && (docOf[heap[i] as number] as number) > (docOf[heap[j] as number] as number))
+  );
 }
 
-function siftUp(heap: Int32Array, at: number, scores: Float64Array, docOf: Uint32Array): void {
+function swap(heap: Int32Array, scores: Float64Array, i: number, j: number): void {
+  const doc = heap[i] as number;
+  heap[i] = heap[j] as number;
+  heap[j] = doc;
+  const score = scores[i] as number;
+  scores[i] = scores[j] as number;
+  scores[j] = score;
+}
+
+function siftUp(heap: Int32Array, scores: Float64Array, at: number, docOf: Uint32Array): void {
   let i = at;
   while (i > 0) {
     const parent = (i - 1) >> 1;
-    const child = heap[i] as number;
-    const up = heap[parent] as number;
-    if (!ranksBelow(child, up, scores, docOf)) break;
-    heap[i] = up;
-    heap[parent] = child;
+    if (!below(heap, scores, i, parent, docOf)) break;
+    swap(heap, scores, i, parent);
     i = parent;
   }
 }
 
-function siftDown(heap: Int32Array, size: number, scores: Float64Array, docOf: Uint32Array): void {
+function siftDown(heap: Int32Array, scores: Float64Array, size: number, docOf: Uint32Array): void {
   let i = 0;
   for (;;) {
     const left = 2 * i + 1;
     const right = left + 1;
     let lowest = i;
-    if (left < size && ranksBelow(heap[left] as number, heap[lowest] as number, scores, docOf)) {
-      lowest = left;
-    }
-    if (right < size && ranksBelow(heap[right] as number, heap[lowest] as number, scores, docOf)) {
-      lowest = right;
-    }
+    if (left < size && below(heap, scores, left, lowest, docOf)) lowest = left;
+    if (right < size && below(heap, scores, right, lowest, docOf)) lowest = right;
     if (lowest === i) return;
-    const swap = heap[i] as number;
-    heap[i] = heap[lowest] as number;
-    heap[lowest] = swap;
+    swap(heap, scores, i, lowest);
     i = lowest;
   }
 }

@@ -160,6 +160,16 @@ describe("createBm25Index", () => {
     expect(engineSplit.documentFrequency("t2")).toBe(viaSplit.documentFrequency("t2"));
   });
 
+  it("refuses weights that would make a match score nothing", () => {
+    const passages = smallCorpus(2, 5);
+    expect(() => createBm25Index(passages, { analyze: splitTerms, contextBoost: 0 })).toThrow(
+      /positive/,
+    );
+    expect(() => createBm25Index(passages, { analyze: splitTerms, textBoost: -1 })).toThrow(
+      /positive/,
+    );
+  });
+
   it("refuses ids that are not dense and unique", () => {
     const bad = (ids: number[]) => () =>
       createBm25Index(
