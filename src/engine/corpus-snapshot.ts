@@ -78,7 +78,8 @@ export function buildSnapshot(
           article: a,
           paragraph: p + 1,
           sentence: s,
-          ...span,
+          start: span.start,
+          end: span.end,
           speaker,
           role: statement?.role ?? null,
         });
