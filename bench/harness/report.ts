@@ -26,7 +26,8 @@ export interface Table {
 const ms = (x: number): string =>
   !Number.isFinite(x) ? "-" : x < 1 ? x.toFixed(3) : x < 100 ? x.toFixed(2) : x.toFixed(0);
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}%` : "-");
-const mib = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : "-");
+// A retained size a little under zero is measurement noise (the GC freed something else).
+const mib = (x: number): string => (Number.isFinite(x) ? Math.max(0, x).toFixed(0) : "-");
 const seconds = (x: number): string => (x / 1000).toFixed(2);
 
 function sizeLabel(size: EnginePartResult["size"]): string {
