@@ -1,5 +1,5 @@
 import type { Mention } from "./find-mentions.ts";
-import { ROLE_QUALIFIERS, ROLE_WORDS, TITLE_AND_PLACE_WORDS } from "./lexicon.ts";
+import { ROLE_QUALIFIERS, ROLE_WORDS, SENTENCE_WORDS, TITLE_AND_PLACE_WORDS } from "./lexicon.ts";
 import type { Token } from "./tokens.ts";
 
 const MAX_ROLE_WORDS = 16;
@@ -23,8 +23,15 @@ function titleBefore(paragraph: string, tokens: readonly Token[], mention: Menti
     const t = tokens[i - 1]!;
     if (t.quoted || !/^ $/.test(paragraph.slice(t.end, tokens[i]!.start)) || t.possessive) break;
     const lower = t.bare.toLowerCase();
+    // A capitalised word before a capitalised title makes a compound title: "Trade Minister".
+    const next = tokens[i]!;
+    const compound =
+      i < mention.from &&
+      next.capitalized &&
+      ROLE_WORDS.has(next.bare.toLowerCase()) &&
+      !SENTENCE_WORDS.has(t.bare);
     const allowed = t.capitalized
-      ? TITLE_AND_PLACE_WORDS.has(t.bare) || ROLE_WORDS.has(lower)
+      ? TITLE_AND_PLACE_WORDS.has(t.bare) || ROLE_WORDS.has(lower) || compound
       : (ROLE_WORDS.has(lower) || ROLE_QUALIFIERS.has(lower)) &&
         !/^(the|of|to|for|on)$/.test(lower);
     if (!allowed) break;

@@ -104,6 +104,17 @@ describe("speaker attribution on other text", () => {
   });
 });
 
+describe("roles on other text", () => {
+  it("keeps a compound title whole: Trade Minister, Health Secretary", () => {
+    const r = attribute([
+      "Trade Minister Anna Kowalski said exports would grow.",
+      "The Health Secretary Tom Reyes warned of a long winter.",
+    ]);
+    expect(r.speaker("Anna Kowalski")?.roles).toEqual(["Trade Minister"]);
+    expect(r.speaker("Tom Reyes")?.roles).toEqual(["Health Secretary"]);
+  });
+});
+
 describe("nameKey", () => {
   it("makes common transliterations meet", () => {
     expect(nameKey("Zelensky")).toBe(nameKey("Zelenskyy"));
