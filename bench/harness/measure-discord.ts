@@ -3,19 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DiscordConfigSchema } from "../../adapters/discord/discord-config.ts";
 import { startDiscord } from "../../adapters/discord/start-discord.ts";
-import {
-  loadCorpus,
-  loadEngine,
-  openLowdbFeedbackStore,
-  parseConfig,
-  SILENT_LOGGER,
-} from "../../src/index.ts";
+import { openLowdbFeedbackStore, parseConfig, SILENT_LOGGER } from "../../src/index.ts";
 import { FakeDiscord, type InjectedInteraction } from "../../test/fakes/fake-discord.ts";
-import { generateQuestions } from "../corpus/generate-questions.ts";
-import { prepareCorpus } from "./bench-corpus.ts";
+import { faceBenchSetup } from "./face-bench-setup.ts";
 import { type LatencySummary, nowMs, summarize } from "./latency.ts";
 import { waitUntil } from "./measure-telegram.ts";
-import { currentLoad, questionSpeakers, type SizeOptions } from "./size-options.ts";
+import { currentLoad, type SizeOptions } from "./size-options.ts";
 
 export interface DiscordPartResult {
   part: "discord";
@@ -42,18 +35,9 @@ const DEFER_REPLY = 5;
  */
 export async function measureDiscordPart(options: SizeOptions): Promise<DiscordPartResult> {
   const loadBefore = currentLoad();
-  const corpus = await prepareCorpus(options.size, options);
-  const engine = await loadEngine(
-    { CORPUS_DIR: corpus.dir, MAX_QUOTES: 3, MAX_QUESTION_LENGTH: 1000 },
-    SILENT_LOGGER,
-  );
-  const { articles } = await loadCorpus(corpus.dir);
-  const questions = generateQuestions({
-    articles,
-    speakers: questionSpeakers(corpus.speakers, engine.speakers()),
-    count: options.questions + WARMUP + BURST,
-    seed: options.seed,
-  }).map((q) => q.text);
+  const setup = await faceBenchSetup(options, options.questions + WARMUP + BURST);
+  const { engine } = setup;
+  const questions = setup.questions.map((q) => q.text);
   const fake = await FakeDiscord.start();
   const dataDir = await mkdtemp(join(tmpdir(), "bench-discord-"));
   const face = await startDiscord({

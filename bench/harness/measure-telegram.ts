@@ -2,13 +2,12 @@ import { once } from "node:events";
 import { Worker } from "node:worker_threads";
 import { startTelegram } from "../../adapters/telegram/start-telegram.ts";
 import { TelegramConfigSchema } from "../../adapters/telegram/telegram-config.ts";
-import { loadCorpus, loadEngine, parseConfig, SILENT_LOGGER } from "../../src/index.ts";
+import { parseConfig, SILENT_LOGGER } from "../../src/index.ts";
 import { privateChat, textMessage, user } from "../../test/fakes/telegram-updates.ts";
-import { generateQuestions } from "../corpus/generate-questions.ts";
-import { prepareCorpus } from "./bench-corpus.ts";
+import { faceBenchSetup } from "./face-bench-setup.ts";
 import type { FromFake, ToFake } from "./fake-telegram-thread.ts";
 import { type LatencySummary, nowMs, summarize } from "./latency.ts";
-import { currentLoad, questionSpeakers, type SizeOptions } from "./size-options.ts";
+import { currentLoad, type SizeOptions } from "./size-options.ts";
 
 export interface TelegramPartResult {
   part: "telegram";
@@ -36,18 +35,7 @@ const FIRST_USER = 500_000_000;
  */
 export async function measureTelegramPart(options: SizeOptions): Promise<TelegramPartResult> {
   const loadBefore = currentLoad();
-  const corpus = await prepareCorpus(options.size, options);
-  const engine = await loadEngine(
-    { CORPUS_DIR: corpus.dir, MAX_QUOTES: 3, MAX_QUESTION_LENGTH: 1000 },
-    SILENT_LOGGER,
-  );
-  const { articles } = await loadCorpus(corpus.dir);
-  const questions = generateQuestions({
-    articles,
-    speakers: questionSpeakers(corpus.speakers, engine.speakers()),
-    count: options.questions + WARMUP_UPDATES,
-    seed: options.seed,
-  });
+  const { engine, questions } = await faceBenchSetup(options, options.questions + WARMUP_UPDATES);
   const fake = await startFakeThread();
   const replies = new Map<number, number>();
   let requests = 0;
