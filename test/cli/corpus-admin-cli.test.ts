@@ -1,43 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/answer/answer.ts";
 import { runAsk } from "../../src/cli/run-ask.ts";
-import { runCorpus } from "../../src/cli/run-corpus.ts";
-import { type NewsSite, startNewsSite } from "../helpers/news-site.ts";
 import { fakeIo } from "./cli-io-fake.ts";
+import { useCorpusCliWorld } from "./corpus-cli-world.ts";
 
-const SHIPPED = join(import.meta.dirname, "..", "..", "corpus");
 const TALKS = "grain-corridor-talks-stall-as-ankara-presses-both-sides";
 
-let site: NewsSite;
-let env: Record<string, string>;
-
-beforeEach(async () => {
-  site = await startNewsSite();
-  env = {
-    DATA_DIR: await mkdtemp(join(tmpdir(), "corpus-cli-")),
-    CORPUS_DIR: SHIPPED,
-    // The CLI has no per-endpoint allowance: the test site is on loopback.
-    CORPUS_ALLOW_PRIVATE_URLS: "true",
-    LOG_LEVEL: "silent",
-  };
-});
-afterEach(async () => {
-  await site.close();
-  await rm(env.DATA_DIR!, { recursive: true, force: true });
-});
-
-async function corpus(...argv: string[]) {
-  const io = fakeIo(argv, env);
-  const code = await runCorpus(io);
-  return { code, out: io.out(), err: io.err() };
-}
+const world = useCorpusCliWorld("corpus-cli-");
+const corpus = world.corpus;
 
 describe("npm run corpus -- add/remove/refresh/sources/log", () => {
   it("adds a page that list and ask then see, and records who did what", async () => {
-    const added = await corpus("add", site.url("/news/talks-stall"));
+    const added = await corpus("add", world.site.url("/news/talks-stall"));
     expect(added).toMatchObject({ code: 0, err: "" });
     expect(added.out).toBe(`+1 new, 0 updated, 0 removed, 0 failed\nAdded: ${TALKS}\n`);
 
@@ -45,19 +20,19 @@ describe("npm run corpus -- add/remove/refresh/sources/log", () => {
     const ids = (JSON.parse(list.out) as Array<{ id: string }>).map((a) => a.id);
     expect(ids).toEqual(["kursk-negotiation-landscape", TALKS]);
 
-    const askIo = fakeIo(["--json", "What did Fidan say about the ships?"], env);
+    const askIo = fakeIo(["--json", "What did Fidan say about the ships?"], world.env);
     expect(await runAsk(askIo)).toBe(0);
     const answer = JSON.parse(askIo.out()) as Answer;
     expect(answer.quotes.map((q) => q.source.articleId)).toContain(TALKS);
 
     const sources = await corpus("sources");
     expect(sources.out).toMatch(
-      new RegExp(`^page-[0-9a-f]{8}  page  ${site.url("/news/talks-stall")}`),
+      new RegExp(`^page-[0-9a-f]{8}  page  ${world.site.url("/news/talks-stall")}`),
     );
     const sourcesJson = JSON.parse((await corpus("sources", "--json")).out);
     expect(sourcesJson).toHaveLength(1);
 
-    const pdf = await corpus("add", site.url("/report.pdf"));
+    const pdf = await corpus("add", world.site.url("/report.pdf"));
     expect(pdf.code).toBe(1);
     expect(pdf.out).toContain("+0 new, 0 updated, 0 removed, 1 failed: ");
     expect(pdf.out).toContain("application/pdf is not a web page or a feed");
@@ -95,7 +70,7 @@ describe("npm run corpus -- add/remove/refresh/sources/log", () => {
 
   it("stops with the store's message when the store file is damaged", async () => {
     const { writeFile } = await import("node:fs/promises");
-    await writeFile(join(env.DATA_DIR!, "corpus-store.json"), "{ not json");
+    await writeFile(join(world.env.DATA_DIR!, "corpus-store.json"), "{ not json");
     const result = await corpus("sources");
     expect(result.code).toBe(1);
     expect(result.err).toContain("corpus-store.json is damaged");

@@ -1,48 +1,26 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCorpus } from "../../src/cli/run-corpus.ts";
-import { changingPage, type NewsSite, startNewsSite } from "../helpers/news-site.ts";
-import { fakeIo } from "./cli-io-fake.ts";
+import { describe, expect, it } from "vitest";
+import { changingPage } from "../helpers/news-site.ts";
+import { useCorpusCliWorld } from "./corpus-cli-world.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const GAS = "gas-storage-update";
 
-let site: NewsSite;
-let env: Record<string, string>;
-
-beforeEach(async () => {
-  site = await startNewsSite();
-  env = {
-    DATA_DIR: await mkdtemp(join(tmpdir(), "corpus-kill-")),
-    CORPUS_DIR: join(ROOT, "corpus"),
-    CORPUS_ALLOW_PRIVATE_URLS: "true",
-    LOG_LEVEL: "silent",
-  };
-});
-afterEach(async () => {
-  await site.close();
-  await rm(env.DATA_DIR!, { recursive: true, force: true });
-});
-
-async function corpus(...argv: string[]) {
-  const io = fakeIo(argv, env);
-  const code = await runCorpus(io);
-  return { code, out: io.out(), err: io.err() };
-}
+const world = useCorpusCliWorld("corpus-kill-");
+const corpus = world.corpus;
 
 describe("a refresh in another process", () => {
   it("blocks a second one, leaves the old corpus when killed, and its lock is taken over", async () => {
-    expect((await corpus("add", site.url("/news/changing"))).code).toBe(0);
-    const storeFile = join(env.DATA_DIR!, "corpus-store.json");
+    expect((await corpus("add", world.site.url("/news/changing"))).code).toBe(0);
+    const storeFile = join(world.env.DATA_DIR!, "corpus-store.json");
     const before = await readFile(storeFile, "utf8");
 
     // The page has changed, but its server holds the answer until the process is dead.
-    site.set("/news/changing", {
+    world.site.set("/news/changing", {
       type: "text/html",
       body: changingPage(2),
       gate: new Promise<void>(() => {}),
@@ -50,11 +28,11 @@ describe("a refresh in another process", () => {
     const child = spawn(
       process.execPath,
       ["--import", "tsx", join(ROOT, "src", "cli", "corpus-main.ts"), "refresh"],
-      { cwd: ROOT, env: { ...process.env, ...env }, stdio: "ignore" },
+      { cwd: ROOT, env: { ...process.env, ...world.env }, stdio: "ignore" },
     );
     const exited = once(child, "exit");
-    const lockFile = join(env.DATA_DIR!, "corpus-store.lock");
-    await expect.poll(() => site.hits("/news/changing"), { timeout: 15_000 }).toBe(2);
+    const lockFile = join(world.env.DATA_DIR!, "corpus-store.lock");
+    await expect.poll(() => world.site.hits("/news/changing"), { timeout: 15_000 }).toBe(2);
     expect(existsSync(lockFile)).toBe(true);
     expect(JSON.parse(await readFile(lockFile, "utf8")).pid).toBe(child.pid);
     // A second refresh, from another process, is told who is refreshing.
@@ -72,7 +50,7 @@ describe("a refresh in another process", () => {
     }>;
     expect(list.find((a) => a.id === GAS)?.paragraphs).toBe(3);
 
-    site.set("/news/changing", { type: "text/html", body: changingPage(2) });
+    world.site.set("/news/changing", { type: "text/html", body: changingPage(2) });
     const refreshed = await corpus("refresh");
     expect(refreshed).toMatchObject({ code: 0, out: "+0 new, 1 updated, 0 removed, 0 failed\n" });
     const after = JSON.parse((await corpus("list", "--json")).out) as Array<{
