@@ -62,6 +62,7 @@ export type {
   Engine,
   SeenQuote,
   SpeakerSummary,
+  StatementSummary,
 } from "./engine/engine.ts";
 export { loadEngine } from "./engine/load-engine.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";

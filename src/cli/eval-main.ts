@@ -1,18 +1,57 @@
 import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
 import { loadCorpus } from "../corpus/load-corpus.ts";
+import { createEngine } from "../engine/create-engine.ts";
+import { evaluateDevSet, formatDevReport, loadDevSet } from "../eval/dev-set.ts";
 import { EvalSetSchema, evaluate, formatReport } from "../eval/evaluate.ts";
+import { auditSpeakers, formatSpeakerAudit } from "../eval/speaker-audit.ts";
 import { write } from "./cli-io.ts";
 import { setupEngine } from "./setup-engine.ts";
 
-/** `npm run eval [file]`: scores the engine on a question set (default test/fixtures/questions.json). */
-const file = process.argv[2] ?? "test/fixtures/questions.json";
+const USAGE = `Usage: npm run eval -- [questions.json] [--dev DIR] [--misses] [--json]
+  Scores the engine on the shipped article's question set (default test/fixtures/questions.json)
+  and on the development set (default test/fixtures/dev-corpus): answered right and refused per
+  kind, verbatim rate, and speaker attribution against its speakers.jsonl.
+  --misses   list every wrong answer and every speaker error
+  --json     also print the dev set's results as one JSON object`;
+
+const { values, positionals } = parseArgs({
+  options: {
+    dev: { type: "string", default: "test/fixtures/dev-corpus" },
+    misses: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+    help: { type: "boolean", short: "h", default: false },
+  },
+  allowPositionals: true,
+});
+if (values.help) {
+  await write(process.stdout, `${USAGE}\n`);
+  process.exit(0);
+}
+
+const file = positionals[0] ?? "test/fixtures/questions.json";
 const set = EvalSetSchema.parse(JSON.parse(await readFile(file, "utf8")));
 const { engine, config } = await setupEngine(process.env);
 const { articles } = await loadCorpus(config.CORPUS_DIR);
-const report = await evaluate(engine, articles, set);
-await write(process.stdout, `${formatReport(report)}\n`);
-if (process.argv.includes("--json"))
-  await write(
-    process.stdout,
-    `${JSON.stringify(report.results.map((r) => ({ q: r.question.question, hit1: r.hit1 })))}\n`,
-  );
+const own = await evaluate(engine, articles, set);
+await write(process.stdout, `## ${file} (the shipped corpus)\n${formatReport(own)}\n\n`);
+
+const dev = await loadDevSet(values.dev);
+const devEngine = createEngine({ articles: dev.articles });
+const report = await evaluateDevSet(devEngine, dev);
+const audit = auditSpeakers(devEngine.statements(), dev.speakers);
+await write(
+  process.stdout,
+  `## ${values.dev} (${dev.articles.length} articles, ${dev.questions.length} questions)\n` +
+    `${formatDevReport(report, { misses: values.misses })}\n\n` +
+    `${formatSpeakerAudit(audit, values.misses)}\n`,
+);
+if (values.json) {
+  const results = report.results.map((r) => ({
+    id: r.question.id,
+    kind: r.question.kind,
+    right: r.right,
+    status: r.answer.status,
+  }));
+  await write(process.stdout, `${JSON.stringify({ kinds: report.kinds, results, audit })}\n`);
+}

@@ -17,6 +17,8 @@ export interface Passage {
   /** Speaker id in the directory, or -1 when the sentence reports no one. */
   speaker: number;
   role: string | null;
+  /** What marked the statement ("said", "according to"), or null. */
+  cue: string | null;
 }
 
 /**
@@ -82,6 +84,7 @@ export function buildSnapshot(
           end: span.end,
           speaker,
           role: statement?.role ?? null,
+          cue: statement?.cue ?? null,
         });
         const who = speaker >= 0 ? `${speakers.get(speaker).name} ${statement?.role ?? ""}` : "";
         indexed.push({

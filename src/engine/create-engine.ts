@@ -186,6 +186,26 @@ export function createEngine(options: EngineOptions): Engine {
         }));
     },
 
+    statements() {
+      const current = snapshot;
+      return current.passages
+        .filter((p) => p.speaker >= 0)
+        .map((p) => {
+          const s = current.speakers.get(p.speaker);
+          const article = current.articles[p.article]!;
+          return {
+            articleId: article.id,
+            paragraph: p.paragraph,
+            sentence: p.sentence,
+            speaker: s.name,
+            kind: s.kind,
+            role: p.role,
+            cue: p.cue ?? "",
+            text: article.paragraphs[p.paragraph - 1]!.slice(p.start, p.end),
+          };
+        });
+    },
+
     suggestSpeakers(query, limit = 25) {
       const q = query.trim().toLowerCase();
       const all = this.speakers();

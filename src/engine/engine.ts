@@ -46,12 +46,29 @@ export interface SpeakerSummary {
   statements: number;
 }
 
+/** One sentence the speaker index attributes: what `corpus speakers` lists for an audit. */
+export interface StatementSummary {
+  articleId: string;
+  /** 1-based paragraph number. */
+  paragraph: number;
+  /** Index of the sentence in its paragraph. */
+  sentence: number;
+  speaker: string;
+  kind: "person" | "organization" | "unnamed";
+  role: string | null;
+  /** What marked the report: "said", "according to", "Q&A answer", ... */
+  cue: string;
+  text: string;
+}
+
 /** The engine every face talks to. No platform type crosses this line. */
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
   articles(): ArticleSummary[];
   /** Most quoted first. */
   speakers(): SpeakerSummary[];
+  /** Every attributed sentence, in corpus order. */
+  statements(): StatementSummary[];
   /** Speakers whose name or role starts with or contains `query` (autocomplete). */
   suggestSpeakers(query: string, limit?: number): SpeakerSummary[];
   /** One or two sentences on what the corpus covers, for /help and not-found replies. */

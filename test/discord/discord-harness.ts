@@ -143,6 +143,7 @@ export function withFaults(engine: Engine): FaultyEngine {
     },
     articles: () => engine.articles(),
     speakers: () => engine.speakers(),
+    statements: () => engine.statements(),
     suggestSpeakers: (query, limit) => {
       if (throwOn.has(query)) throw new Error(`engine failure injected for "${query}"`);
       return engine.suggestSpeakers(query, limit);

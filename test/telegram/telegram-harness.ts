@@ -56,6 +56,7 @@ export function spyEngine(inner: Engine) {
     },
     articles: () => inner.articles(),
     speakers: () => inner.speakers(),
+    statements: () => inner.statements(),
     suggestSpeakers: (query, limit) => inner.suggestSpeakers(query, limit),
     describeCorpus: () => inner.describeCorpus(),
     get maxQuestionLength() {
