@@ -13,6 +13,7 @@ const USAGE = `Usage: npm run eval -- [questions.json] [--dev DIR] [--misses] [-
   and on the development set (default test/fixtures/dev-corpus): answered right and refused per
   kind, verbatim rate, and speaker attribution against its speakers.jsonl.
   --misses   list every wrong answer and every speaker error
+  --curve    answered right and refused by the coverage threshold (MIN_COVERAGE)
   --json     also print the dev set's results as one JSON object`;
 
 const { values, positionals } = parseArgs({
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     dev: { type: "string", default: "test/fixtures/dev-corpus" },
     misses: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    curve: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
   allowPositionals: true,
@@ -46,6 +48,18 @@ await write(
     `${formatDevReport(report, { misses: values.misses })}\n\n` +
     `${formatSpeakerAudit(audit, values.misses)}\n`,
 );
+if (values.curve) {
+  const rows = ["| min coverage | answerable right | answerable refused | unanswerable refused |"];
+  rows.push("| --- | --- | --- | --- |");
+  for (let t = 0.3; t <= 0.801; t += 0.05) {
+    const at = await evaluateDevSet(createEngine({ articles: dev.articles, minCoverage: t }), dev);
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    rows.push(
+      `| ${t.toFixed(2)} | ${pct(at.answeredRight)} | ${pct(at.wronglyRefused)} | ${pct(at.refusedRight)} |`,
+    );
+  }
+  await write(process.stdout, `\n${rows.join("\n")}\n`);
+}
 if (values.json) {
   const results = report.results.map((r) => ({
     id: r.question.id,

@@ -6,66 +6,71 @@ import { analyzeQuestion, words } from "../text/analyze.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus } from "./describe-corpus.ts";
 import type { SeenQuote } from "./engine.ts";
+import { findUnknownName } from "./find-unknown-name.ts";
+import { readTopic, type Topic } from "./read-topic.ts";
+import { type ScoredPassage, scorePassages, searchTerms } from "./score-passages.ts";
 import type { QuestionIntent } from "./understand-question.ts";
 
 /**
- * A passage must contain this share of the question's weight (idf-weighted terms) to be
- * an answer. Set from the eval set (npm run eval): lower lets unanswerable questions
- * through, higher drops paraphrases.
+ * A passage must cover this share of the question's topic weight (see score-passages.ts)
+ * to be an answer. Picked from the answered-right / refused curve over the development
+ * set (`npm run eval -- --curve`): lower lets unanswerable questions through, higher
+ * refuses answerable ones. docs/quality.md has the curve.
  */
 export const MIN_COVERAGE = 0.5;
-const CANDIDATES = 60;
+/** The same for a named speaker's own statements: the person is already matched. */
+export const MIN_SPEAKER_COVERAGE = 0.5;
+const CANDIDATES = 100;
 
 export interface ExtractiveOptions {
   maxQuotes: number;
   offset: number;
   seen: readonly SeenQuote[];
   logger: Logger;
+  /** Overrides MIN_COVERAGE and MIN_SPEAKER_COVERAGE (the eval's curve sweeps them). */
+  minCoverage?: number;
+  minSpeakerCoverage?: number;
 }
 
 /** Ranked passage ids for a question, or why there are none. */
 export type Ranking = { ok: true; ranked: number[] } | { ok: false; reason: string };
 
-function idf(snapshot: CorpusSnapshot, term: string): number {
-  const n = snapshot.index.size;
-  const df = snapshot.index.documentFrequency(term);
-  // A term the corpus never uses weighs most: it is what the question is about.
-  return df === 0 ? 1.5 * Math.log(1 + n) : Math.log(1 + n / df);
-}
-
-/** Words of the question whose terms the corpus never uses, as typed. */
-function absentWords(question: string, snapshot: CorpusSnapshot): string[] {
-  return words(question).filter((w) => {
-    const terms = analyzeQuestion(w);
-    return terms.length > 0 && terms.every((t) => snapshot.index.documentFrequency(t) === 0);
-  });
-}
-
 function rankTopic(
   snapshot: CorpusSnapshot,
-  question: string,
-  terms: string[],
+  topic: Topic,
+  minCoverage: number,
   filter?: (id: number) => boolean,
-): Ranking {
-  const known = terms.filter((t) => snapshot.index.documentFrequency(t) > 0);
-  const total = terms.reduce((sum, t) => sum + idf(snapshot, t), 0);
-  const knownWeight = known.reduce((sum, t) => sum + idf(snapshot, t), 0);
-  if (known.length === 0 || knownWeight / total < MIN_COVERAGE) {
-    const absent = absentWords(question, snapshot);
-    const what = absent.length > 0 ? absent.slice(0, 5).join(", ") : "what you asked about";
-    return { ok: false, reason: `The articles I have don't mention ${what}.` };
-  }
-  const hits = snapshot.index.search(known, { limit: CANDIDATES, ...(filter ? { filter } : {}) });
-  const strong = hits.filter(
-    (h) => h.matched.reduce((sum, t) => sum + idf(snapshot, t), 0) / total >= MIN_COVERAGE,
-  );
-  if (strong.length === 0) {
-    return {
-      ok: false,
-      reason: "I found nothing in the articles that answers this closely enough.",
-    };
-  }
-  return { ok: true, ranked: strong.map((h) => h.id) };
+): { strong: ScoredPassage[]; best: number } {
+  const hits = snapshot.index.search(searchTerms(topic), {
+    limit: CANDIDATES,
+    ...(filter ? { filter } : {}),
+  });
+  const scored = scorePassages(snapshot, topic, hits);
+  const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
+  const strong = scored.filter((s) => s.coverage >= minCoverage);
+  // "How many schools?" is not answered by a count of something else.
+  if (topic.counted.size > 0 && !strong.some((s) => s.fits)) return { strong: [], best };
+  return { strong, best };
+}
+
+/** Words that ask for what someone said, wrote or thinks, rather than for a fact. */
+const SPEECH_FRAME =
+  /\b(say|says|said|saying|tell|tells|told|quotes?|quoted|comments?|commented|statements?|remarks?|claim(s|ed)?|announce[ds]?|warn(s|ed)?|react(s|ed)?|respond(s|ed)?|response|think|thinks|thought|position|views?|stance|den(y|ied|ies)|accuse[ds]?|insist(s|ed)?|admit(s|ted)?|describe[ds]?|mean|meant|argue[ds]?|blame[ds]?|promise[ds]?|predict(s|ed)?|confirm(s|ed)?|write|wrote|posts?|posted|explain(s|ed)?|reply|replied|want(s|ed)?|call(s|ed)?)\b/i;
+
+/** "about toddlers, jabs" for a not-found reason, or "on that". */
+function aboutWhat(words: readonly string[]): string {
+  return words.length > 0 ? `about ${words.slice(0, 5).join(", ")}` : "on that";
+}
+
+/** The titles of the articles that quote these speakers: what they did talk about. */
+function theirArticles(snapshot: CorpusSnapshot, speakers: readonly number[]): string {
+  const titles = new Set<string>();
+  for (const id of speakers)
+    for (const p of snapshot.speakers.get(id).statements) {
+      titles.add(`“${snapshot.articles[snapshot.passages[p]!.article]!.title}”`);
+      if (titles.size >= 3) break;
+    }
+  return titles.size > 0 ? ` They are quoted in ${[...titles].join("; ")}.` : "";
 }
 
 const PASSAGE_SPEAKERS = new WeakMap<CorpusSnapshot, Int32Array>();
@@ -85,12 +90,35 @@ export function rankPassages(
   snapshot: CorpusSnapshot,
   question: string,
   intent: QuestionIntent,
+  minCoverage = MIN_COVERAGE,
+  speakerMin = MIN_SPEAKER_COVERAGE,
 ): Ranking {
-  if (intent.unknownName)
-    return { ok: false, reason: `The articles I have don't mention ${intent.unknownName}.` };
-  if (intent.speakers.length > 0) {
-    if (intent.terms.length === 0) {
-      const statements = intent.speakers.flatMap((id) => snapshot.speakers.get(id).statements);
+  const unknown = intent.unknownName ?? findUnknownName(question, snapshot);
+  if (unknown) return { ok: false, reason: `The articles I have don't mention ${unknown}.` };
+  // An organisation or a place that speaks somewhere is the topic, not the speaker, of a
+  // question that asks for no statement: "how many people left Brenna?"
+  const speakers =
+    intent.speakerSource === "name" &&
+    !SPEECH_FRAME.test(question) &&
+    intent.speakers.every((id) => snapshot.speakers.get(id).kind !== "person")
+      ? []
+      : intent.speakers;
+  const asked = new Set(intent.terms);
+  const excluded = new Set(
+    speakers.length === 0 && intent.speakers.length > 0
+      ? []
+      : analyzeQuestion(question).filter((t) => !asked.has(t)),
+  );
+  const topic = readTopic(question, snapshot, excluded);
+  if (speakers.length > 0) {
+    const names = speakers.map((id) => snapshot.speakers.get(id).name).join(" and ");
+    if (topic.terms.length === 0) {
+      if (topic.unmatched.length > 0)
+        return {
+          ok: false,
+          reason: `The articles quote ${names}, but not ${aboutWhat(topic.unmatched)}.${theirArticles(snapshot, speakers)}`,
+        };
+      const statements = speakers.flatMap((id) => snapshot.speakers.get(id).statements);
       return { ok: true, ranked: statements.sort((a, b) => a - b) };
     }
     // A passage is one of their statements exactly when its speaker is one of them: marks
@@ -98,34 +126,50 @@ export function rankPassages(
     // and the search calls this for every passage it touches.
     const speakerOf = passageSpeakers(snapshot);
     const theirs = new Uint8Array(snapshot.speakers.all.length);
-    for (const id of intent.speakers) theirs[id] = 1;
-    const topical = rankTopic(snapshot, question, intent.terms, (id) => {
+    for (const id of speakers) theirs[id] = 1;
+    const own = rankTopic(snapshot, topic, speakerMin, (id) => {
       const speaker = speakerOf[id]!;
       return speaker >= 0 && theirs[speaker] === 1;
     });
-    if (topical.ok) return topical;
+    if (own.strong.length > 0) return { ok: true, ranked: own.strong.map((s) => s.id) };
     // Not in their own statements: passages about them that match the topic.
-    const about = rankTopic(snapshot, question, intent.terms);
-    if (about.ok) {
+    const about = rankTopic(snapshot, topic, minCoverage);
+    if (about.strong.length > 0) {
       const mentions = mentionsAny(
         snapshot,
-        intent.speakers.flatMap((id) => snapshot.speakers.get(id).aliases),
+        speakers.flatMap((id) => snapshot.speakers.get(id).aliases),
       );
-      const ranked = about.ranked.filter(mentions);
+      const ranked = about.strong.filter((s) => mentions(s.id)).map((s) => s.id);
       if (ranked.length > 0) return { ok: true, ranked };
     }
-    const names = intent.speakers.map((id) => snapshot.speakers.get(id).name).join(" and ");
-    const absent = absentWords(question, snapshot);
-    const topic = absent.length > 0 ? `about ${absent.slice(0, 5).join(", ")}` : "on that";
-    return { ok: false, reason: `The articles quote ${names}, but not ${topic}.` };
-  }
-  if (intent.terms.length === 0) {
     return {
       ok: false,
-      reason: "I could not find a topic in that question: ask about a person, an event or a place.",
+      reason: `The articles quote ${names}, but not ${aboutWhat(topic.unmatched)}.${theirArticles(snapshot, speakers)}`,
     };
   }
-  return rankTopic(snapshot, question, intent.terms);
+  if (topic.terms.length === 0) {
+    return {
+      ok: false,
+      reason:
+        topic.unmatched.length > 0
+          ? `The articles I have don't mention ${topic.unmatched.slice(0, 5).join(", ")}.`
+          : "I could not find a topic in that question: ask about a person, an event or a place.",
+    };
+  }
+  // Most of what it asks about is words the articles never use: "How much does bitcoin cost?"
+  if (topic.unmatched.length >= topic.terms.length)
+    return {
+      ok: false,
+      reason: `The articles I have don't mention ${topic.unmatched.slice(0, 5).join(", ")}.`,
+    };
+  const found = rankTopic(snapshot, topic, minCoverage);
+  if (found.strong.length === 0) {
+    return {
+      ok: false,
+      reason: "I found nothing in the articles that answers this closely enough.",
+    };
+  }
+  return { ok: true, ranked: found.strong.map((s) => s.id) };
 }
 
 /**
@@ -184,7 +228,13 @@ export function answerExtractively(
 ): { answer: Answer; ranked: number[] } {
   const speaker =
     intent.speakers.length === 1 ? snapshot.speakers.get(intent.speakers[0]!).name : null;
-  const ranking = rankPassages(snapshot, question, intent);
+  const ranking = rankPassages(
+    snapshot,
+    question,
+    intent,
+    options.minCoverage,
+    options.minSpeakerCoverage,
+  );
   // Keys in the contract's order, so `--json` reads status first.
   const notFound = (reason: string): Answer => ({
     status: "not_found",

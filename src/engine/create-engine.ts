@@ -25,6 +25,10 @@ export interface EngineOptions {
   /** Asked for other phrasings when the question as asked finds nothing. */
   rewriter?: QueryRewriter;
   indexFactory?: LexicalIndexFactory;
+  /** The share of a question's topic a passage must cover to answer it (default MIN_COVERAGE). */
+  minCoverage?: number;
+  /** The same for a named speaker's statements (default MIN_SPEAKER_COVERAGE). */
+  minSpeakerCoverage?: number;
   /** Each article's own analysis; a CorpusCache supplies it from disk (default: made afresh). */
   analyzeArticle?: (article: Article) => ArticleAnalysis;
 }
@@ -86,6 +90,10 @@ export function createEngine(options: EngineOptions): Engine {
       offset: ask.offset ?? 0,
       seen: ask.context?.seen ?? [],
       logger,
+      ...(options.minCoverage !== undefined ? { minCoverage: options.minCoverage } : {}),
+      ...(options.minSpeakerCoverage !== undefined
+        ? { minSpeakerCoverage: options.minSpeakerCoverage }
+        : {}),
     });
   };
 

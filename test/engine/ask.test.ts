@@ -116,7 +116,7 @@ describe("engine.ask: topic questions and abstention", () => {
   it("abstains when the question's key terms are absent, and says what the corpus covers", async () => {
     const a = await ask("What is the capital of France?");
     expect(a.status).toBe("not_found");
-    expect(a.reason).toMatch(/don't mention .*france/i);
+    expect(a.reason).toMatch(/don't mention .*(capital|france)/i);
     expect(a.reason).toContain(seedArticle().title);
   });
 

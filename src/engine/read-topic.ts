@@ -1,0 +1,170 @@
+import { QUESTION_WORDS, STOP_WORDS, termOf, words } from "../text/analyze.ts";
+import { isEnglishWord } from "../text/english-words.ts";
+import { loadWordGroups, loadWordSet } from "../text/load-word-list.ts";
+import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { nearestWords } from "./fuzzy-vocabulary.ts";
+
+/** One topic word of a question, with the other terms that may stand for it. */
+export interface TopicTerm {
+  /** The word as typed (folded). */
+  word: string;
+  /** Its index term, or the term of the corpus word it was corrected to. */
+  term: string;
+  /** idf: how much finding it says about a passage. */
+  weight: number;
+  /** Terms that stand for it at a lower weight (0..1): synonyms, a country for its adjective. */
+  alternatives: { term: string; factor: number }[];
+}
+
+export type AnswerType = "number" | "date" | "person" | null;
+
+export interface Topic {
+  terms: TopicTerm[];
+  /** Words as typed that the corpus never uses and that are no typo of a word it does. */
+  unmatched: string[];
+  answerType: AnswerType;
+  /**
+   * For "how many X": the terms of X (and their alternatives). A passage answers only if
+   * it puts a number before one of them ("212 cases"), not merely a number somewhere.
+   */
+  counted: ReadonlySet<string>;
+  /**
+   * What the unmatched words weigh against every passage: a fraction of an average term,
+   * so one word the articles don't use lowers a match without sinking it.
+   */
+  unmatchedWeight: number;
+}
+
+const FILLER_WORDS = loadWordSet("filler-words");
+/** A misspelt word counts a little less than one typed right: the correction may be wrong. */
+const CORRECTED = 0.85;
+const SYNONYM = 0.6;
+const DERIVED = 0.8;
+const UNMATCHED = 0.5;
+
+const SYNONYMS = new Map<string, string[]>();
+for (const group of loadWordGroups("synonyms")) {
+  const terms = [...new Set(group.map(termOf))];
+  for (const t of terms) {
+    const others = terms.filter((o) => o !== t);
+    SYNONYMS.set(t, [...new Set([...(SYNONYMS.get(t) ?? []), ...others])]);
+  }
+}
+
+/**
+ * Variants of a proper adjective or a place name by English word formation: a country
+ * and its people or adjective (-n, -an, -ian, -i, -ese, -ish), in either direction.
+ */
+function derivedForms(word: string): string[] {
+  const out = new Set<string>();
+  for (const suffix of ["n", "an", "ian", "ns", "ians", "i", "is", "ese"]) out.add(word + suffix);
+  const stem = word.replace(/(ians|ian|ans|an|ns|n|is|i|ese|ish)$/, "");
+  if (stem !== word && stem.length >= 4) {
+    for (const ending of ["", "a", "ia", "ah", "e", "y"]) out.add(stem + ending);
+  }
+  out.delete(word);
+  return [...out];
+}
+
+const NUMBER_QUESTION =
+  /\b(how (many|much|old|long|far|deep|big|large|high|tall)|what (percentage|percent|share|proportion|number|amount|figure|price|cost)|how much)\b/i;
+const DATE_QUESTION = /\b(when|what (date|day|time|year|month)|since when|how soon)\b/i;
+const PERSON_QUESTION = /^\W*(who|whom)\b/i;
+
+export function answerTypeOf(question: string): AnswerType {
+  if (NUMBER_QUESTION.test(question)) return "number";
+  if (DATE_QUESTION.test(question)) return "date";
+  if (PERSON_QUESTION.test(question)) return "person";
+  return null;
+}
+
+const HOW_MANY = /\bhow\s+many\s+([^?.!,;]+)/i;
+
+/** The terms of the noun phrase after "how many", up to its first function word or verb. */
+function countedTerms(question: string, terms: readonly TopicTerm[]): Set<string> {
+  const match = HOW_MANY.exec(question);
+  const out = new Set<string>();
+  if (!match) return out;
+  const phrase: string[] = [];
+  for (const raw of match[1]!.split(/\s+/).slice(0, 3)) {
+    const word = words(raw)[0];
+    if (!word || STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) break;
+    // A proper adjective ("Valdorian troops") says whose, not what is counted.
+    if (/^\p{Lu}/u.test(raw)) continue;
+    phrase.push(word);
+  }
+  for (const word of phrase) {
+    const t = terms.find((x) => x.word === word);
+    if (!t) continue;
+    out.add(t.term);
+    for (const alt of t.alternatives) out.add(alt.term);
+  }
+  return out;
+}
+
+/**
+ * The topic of a question as weighted terms: each word that is not a question, stop or
+ * chat word, with its idf in this corpus. A word the corpus never uses is corrected to a
+ * corpus word within a small edit distance when one exists; otherwise it is set aside as
+ * unmatched rather than counted against the passages (an ordinary word the articles
+ * happen not to use is no evidence that they don't answer).
+ */
+export function readTopic(
+  question: string,
+  snapshot: CorpusSnapshot,
+  excluded: ReadonlySet<string>,
+): Topic {
+  const index = snapshot.index;
+  const n = Math.max(1, index.size);
+  const idf = (df: number) => Math.log(1 + n / df);
+  const terms: TopicTerm[] = [];
+  const unmatched: string[] = [];
+  const seen = new Set<string>();
+  for (const word of words(question)) {
+    if (STOP_WORDS.has(word) || QUESTION_WORDS.has(word) || FILLER_WORDS.has(word)) continue;
+    let term = termOf(word);
+    if (excluded.has(term) || seen.has(term)) continue;
+    seen.add(term);
+    let df = index.documentFrequency(term);
+    let factor = 1;
+    if (df === 0 && !/\d/.test(word) && !isEnglishWord(word)) {
+      const corrected = nearestWords(snapshot, word)
+        .map((w) => ({ term: termOf(w), df: index.documentFrequency(termOf(w)) }))
+        .filter((c) => c.df > 0)
+        .sort((a, b) => b.df - a.df)[0];
+      if (corrected && !excluded.has(corrected.term)) {
+        term = corrected.term;
+        df = corrected.df;
+        factor = CORRECTED;
+      }
+    }
+    const alternatives: TopicTerm["alternatives"] = [];
+    let synonymDf = 0;
+    for (const s of SYNONYMS.get(term) ?? []) {
+      const sdf = index.documentFrequency(s);
+      if (sdf > 0) alternatives.push({ term: s, factor: SYNONYM });
+      synonymDf = Math.max(synonymDf, sdf);
+    }
+    if (df === 0 && alternatives.length === 0) {
+      unmatched.push(word);
+      continue;
+    }
+    // A word the articles never use but whose synonym they do ("toddler" for "child")
+    // is asked through the synonym alone, weighed as the synonym is.
+    if (df === 0) df = synonymDf;
+    for (const form of derivedForms(word)) {
+      const t = termOf(form);
+      if (t !== term && index.documentFrequency(t) > 0)
+        alternatives.push({ term: t, factor: DERIVED });
+    }
+    terms.push({ word, term, weight: idf(df) * factor, alternatives });
+  }
+  const mean = terms.length > 0 ? terms.reduce((sum, t) => sum + t.weight, 0) / terms.length : 0;
+  return {
+    terms,
+    unmatched,
+    answerType: answerTypeOf(question),
+    counted: countedTerms(question, terms),
+    unmatchedWeight: UNMATCHED * mean * unmatched.length,
+  };
+}

@@ -1,0 +1,133 @@
+import { analyzeText, termOf, words } from "../text/analyze.ts";
+import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import type { AnswerType, Topic } from "./read-topic.ts";
+
+/** How much a term found only in the sentence's paragraph, or in its article's title, counts. */
+const IN_PARAGRAPH = 0.5;
+const IN_TITLE = 0.3;
+/** What fitting the answer type adds to a passage's rank (not to its coverage). */
+const TYPE_BONUS = 0.12;
+const CACHE_LIMIT = 20_000;
+
+export interface ScoredPassage {
+  id: number;
+  /** Share of the topic's weight the passage covers, 0..1: what abstention looks at. */
+  coverage: number;
+  /** Coverage plus what ranks among equals: answer type, search score. */
+  score: number;
+  /** It has what the question asks for: a number before the counted noun, for "how many". */
+  fits: boolean;
+}
+
+const PARAGRAPH_TERMS = new WeakMap<CorpusSnapshot, Map<string, ReadonlySet<string>>>();
+const TITLE_TERMS = new WeakMap<CorpusSnapshot, Map<number, ReadonlySet<string>>>();
+
+function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = make();
+    // Bounded: a large corpus must not keep every paragraph's terms twice.
+    if (map.size >= CACHE_LIMIT) map.clear();
+    map.set(key, value);
+  }
+  return value;
+}
+
+function perSnapshot<K, V>(store: WeakMap<CorpusSnapshot, Map<K, V>>, s: CorpusSnapshot) {
+  let map = store.get(s);
+  if (!map) {
+    map = new Map();
+    store.set(s, map);
+  }
+  return map;
+}
+
+const NUMBER =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|third|quarter)\b/i;
+const DATE =
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|month|year|spring|summer|autumn|winter)\b|\b(1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b/i;
+const NAME = /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
+const NUMBER_WORD = new RegExp(`^(${NUMBER.source.replace(/\\d\|/, "")})$`, "i");
+/** Words a count may stand before its noun by: "640 of the plant's 710 hourly workers". */
+const COUNT_REACH = 4;
+
+/** Whether a number stands before one of the counted terms, within COUNT_REACH words. */
+function countsTerm(text: string, counted: ReadonlySet<string>): boolean {
+  const ws = words(text);
+  for (let i = 0; i < ws.length; i++) {
+    if (!/\d/.test(ws[i]!) && !NUMBER_WORD.test(ws[i]!)) continue;
+    for (let j = i + 1; j <= i + COUNT_REACH && j < ws.length; j++) {
+      if (counted.has(termOf(ws[j]!))) return true;
+    }
+  }
+  return false;
+}
+
+function fitsType(type: AnswerType, text: string, hasSpeaker: boolean): boolean {
+  if (type === "number") return NUMBER.test(text);
+  if (type === "date") return DATE.test(text);
+  if (type === "person") return hasSpeaker || NAME.test(text);
+  return false;
+}
+
+/**
+ * Scores candidate passages against the topic: each topic term counts its weight when
+ * the sentence has it (or an alternative, at the alternative's factor), half when only
+ * its paragraph has it, less when only the article's title does. Coverage is the share
+ * of the topic's whole weight found; ranking adds a bonus for fitting the answer type
+ * and a small share of the search score to order equals.
+ */
+export function scorePassages(
+  snapshot: CorpusSnapshot,
+  topic: Topic,
+  hits: readonly { id: number; score: number }[],
+): ScoredPassage[] {
+  const total = topic.terms.reduce((sum, t) => sum + t.weight, 0) + topic.unmatchedWeight;
+  if (total === 0 || hits.length === 0) return [];
+  const paragraphs = perSnapshot(PARAGRAPH_TERMS, snapshot);
+  const titles = perSnapshot(TITLE_TERMS, snapshot);
+  const maxSearch = Math.max(...hits.map((h) => h.score)) || 1;
+  return hits
+    .map((hit) => {
+      const p = snapshot.passages[hit.id]!;
+      const article = snapshot.articles[p.article]!;
+      const paragraph = article.paragraphs[p.paragraph - 1]!;
+      const text = paragraph.slice(p.start, p.end);
+      const sentence = new Set(analyzeText(text));
+      const around = cached(
+        paragraphs,
+        `${p.article}:${p.paragraph}`,
+        () => new Set(analyzeText(paragraph)),
+      );
+      const title = cached(titles, p.article, () => new Set(analyzeText(article.title)));
+      const found = (term: string) =>
+        sentence.has(term) ? 1 : around.has(term) ? IN_PARAGRAPH : title.has(term) ? IN_TITLE : 0;
+      let covered = 0;
+      for (const t of topic.terms) {
+        let best = found(t.term);
+        for (const alt of t.alternatives) {
+          if (best >= alt.factor) break;
+          best = Math.max(best, alt.factor * found(alt.term));
+        }
+        covered += t.weight * best;
+      }
+      const coverage = covered / total;
+      const fits =
+        topic.counted.size > 0
+          ? countsTerm(text, topic.counted)
+          : fitsType(topic.answerType, text, p.speaker >= 0);
+      const bonus = fits ? TYPE_BONUS : 0;
+      return {
+        id: hit.id,
+        coverage,
+        score: coverage + bonus + (0.05 * hit.score) / maxSearch,
+        fits,
+      };
+    })
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** Every term a search for the topic should look for: the terms and their alternatives. */
+export function searchTerms(topic: Topic): string[] {
+  return [...new Set(topic.terms.flatMap((t) => [t.term, ...t.alternatives.map((a) => a.term)]))];
+}
