@@ -5,12 +5,14 @@ import type { Article } from "../corpus/article.ts";
 import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
 import { stripInvisible } from "../text/normalize.ts";
+import { splitQuestion } from "../text/split-question.ts";
 import { answerExtractively } from "./answer-extractively.ts";
 import type { ArticleAnalysis } from "./article-analysis.ts";
 import type { AnswerComposer, QueryRewriter } from "./composer.ts";
 import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus, quotedNames } from "./describe-corpus.ts";
 import type { ArticleSummary, AskOptions, Engine, SpeakerSummary } from "./engine.ts";
+import { mergeAnswers } from "./merge-answers.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
 import { understandQuestion } from "./understand-question.ts";
 
@@ -97,6 +99,25 @@ export function createEngine(options: EngineOptions): Engine {
     });
   };
 
+  /** A message of several questions is answered part by part (see splitQuestion). */
+  const answerParts = (current: CorpusSnapshot, question: string, ask: AskOptions) => {
+    const parts = splitQuestion(question);
+    if (parts.length > 1) {
+      const answers = parts.map((part) => extractive(current, part, ask));
+      if (answers.some((a) => a.answer.status === "answered")) {
+        return {
+          answer: mergeAnswers(
+            question,
+            answers.map((a) => a.answer),
+            ask.maxQuotes ?? maxQuotes,
+          ),
+          ranked: answers.flatMap((a) => a.ranked),
+        };
+      }
+    }
+    return extractive(current, question, ask);
+  };
+
   return {
     maxQuestionLength,
 
@@ -114,7 +135,7 @@ export function createEngine(options: EngineOptions): Engine {
       }
       // One snapshot for the whole question, even if a refresh swaps a new one in meanwhile.
       const current = snapshot;
-      let { answer, ranked } = extractive(current, question, ask);
+      let { answer, ranked } = answerParts(current, question, ask);
 
       if (answer.status === "not_found" && options.rewriter && !ask.context?.seen?.length) {
         try {

@@ -5,7 +5,8 @@ import { nearestWords } from "./fuzzy-vocabulary.ts";
 /** Titles that put a name after them even in a question typed in lower case. */
 const TITLE = /\b(?:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s+((?:\p{L}[\p{L}'’-]*\s*){1,3})/giu;
 /** Capitalised words in a row, not opening the question: "Jonas Falk", "France". */
-const CAPITALISED = /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)*/gu;
+const CAPITALISED =
+  /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}[\p{Ll}'’-]+(?:\s+\p{Lu}\p{Ll}[\p{Ll}'’-]+)*/gu;
 
 /**
  * A name the question uses that the corpus never mentions: a run of capitalised words

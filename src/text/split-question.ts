@@ -1,0 +1,26 @@
+/**
+ * The questions in one chat message. People pack several into one line ("ok two things,
+ * who ran the talks and did anybody actually sign anything??"): a part ends at a sentence
+ * end or a semicolon, and a new one starts at "and"/"also"/"or"/a comma or a dash before a
+ * question word. A part with no letters is dropped. A message with one question gives
+ * itself back.
+ */
+const QUESTION_WORD =
+  "(?:what|what's|whats|who|who's|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)";
+// A full stop ends a part only after a lower-case word: "Did the U.S. sign?" is one.
+const SENTENCE_END = /(?<=[?!;]|\p{Ll}{3}\.)\s+|(?<=[?!])(?=\S)/u;
+const JOINER = new RegExp(
+  `\\s*(?:,\\s*|\\s+[—–-]\\s+)?\\b(?:and|also|and also|or|plus|but)\\s+(?=${QUESTION_WORD}\\b)|,\\s+(?=${QUESTION_WORD}\\b)|\\s+[—–]\\s+(?=${QUESTION_WORD}\\b)`,
+  "giu",
+);
+
+export function splitQuestion(message: string): string[] {
+  const parts: string[] = [];
+  for (const sentence of message.split(SENTENCE_END)) {
+    for (const part of sentence.split(JOINER)) {
+      const clean = part.trim();
+      if (/\p{L}/u.test(clean)) parts.push(clean);
+    }
+  }
+  return parts.length > 0 ? parts : [message];
+}
