@@ -57,6 +57,8 @@ function rankTopic(
 const SPEECH_FRAME =
   /\b(say|says|said|saying|tell|tells|told|quotes?|quoted|comments?|commented|statements?|remarks?|claim(s|ed)?|announce[ds]?|warn(s|ed)?|react(s|ed)?|respond(s|ed)?|response|think|thinks|thought|position|views?|stance|den(y|ied|ies)|accuse[ds]?|insist(s|ed)?|admit(s|ted)?|describe[ds]?|mean|meant|argue[ds]?|blame[ds]?|promise[ds]?|predict(s|ed)?|confirm(s|ed)?|write|wrote|posts?|posted|explain(s|ed)?|reply|replied|want(s|ed)?|call(s|ed)?)\b/i;
 
+const ASKS_WHO = /^\W*who(m|'s)?\b/i;
+
 /** "about toddlers, jabs" for a not-found reason, or "on that". */
 function aboutWhat(words: readonly string[]): string {
   return words.length > 0 ? `about ${words.slice(0, 5).join(", ")}` : "on that";
@@ -97,10 +99,12 @@ export function rankPassages(
   if (unknown) return { ok: false, reason: `The articles I have don't mention ${unknown}.` };
   // An organisation or a place that speaks somewhere is the topic, not the speaker, of a
   // question that asks for no statement: "how many people left Brenna?"
+  // "Who said …?" asks for the speaker: a name or a role in it is part of what was said.
   const speakers =
-    intent.speakerSource === "name" &&
-    !SPEECH_FRAME.test(question) &&
-    intent.speakers.every((id) => snapshot.speakers.get(id).kind !== "person")
+    (intent.speakerSource !== "context" && ASKS_WHO.test(question)) ||
+    (intent.speakerSource === "name" &&
+      !SPEECH_FRAME.test(question) &&
+      intent.speakers.every((id) => snapshot.speakers.get(id).kind !== "person"))
       ? []
       : intent.speakers;
   const asked = new Set(intent.terms);
