@@ -46,6 +46,19 @@ describe("npm run ask", () => {
     expect(answer.quotes[0].source).toMatchObject({ paragraph: 13, publisher: "UAWire" });
   });
 
+  it("offers no follow-up it cannot take: a one-shot answer never says “what else?”", async () => {
+    const t = io(["What did Putin say?"]);
+    expect(await runAsk(t.cli)).toBe(0);
+    expect(t.out()).toContain("Vladimir Putin");
+    expect(t.out()).toMatch(/\(1 more quote: ask a narrower question\)/);
+    expect(t.out()).not.toMatch(/what else/i);
+
+    const json = io(["--json", "What did Putin say?"]);
+    expect(await runAsk(json.cli)).toBe(0);
+    expect(JSON.parse(json.out()).moreQuotes).toBe(1);
+    expect(json.out()).not.toMatch(/what else/i);
+  });
+
   it("exits 0 for not_found", async () => {
     const t = io(["--json", "What did Joe Biden say?"]);
     expect(await runAsk(t.cli)).toBe(0);
