@@ -79,6 +79,88 @@ describe("npm run ask", () => {
     expect(lines.map((a) => a.status)).toEqual(["answered", "not_found", "answered"]);
   });
 
+  it("--jsonl takes JSON lines with a follow-up context, and plain lines as before", async () => {
+    const jsonl = async (input: string) => {
+      const t = io(["--jsonl"], input);
+      expect(await runAsk(t.cli)).toBe(0);
+      return t
+        .out()
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+    };
+    const [first] = await jsonl("What did Putin say?\n");
+    expect(first).toMatchObject({ status: "answered", speaker: "Vladimir Putin", moreQuotes: 1 });
+    const seen = first.quotes.map(
+      (q: { source: { articleId: string; paragraph: number }; start: number }) => ({
+        articleId: q.source.articleId,
+        paragraph: q.source.paragraph,
+        start: q.start,
+      }),
+    );
+    const followUp = {
+      question: "what else did he say?",
+      context: { speaker: "Vladimir Putin", seen },
+    };
+
+    const [alone, followed, speakerOnly, plain] = await jsonl(
+      [
+        "what else did he say?",
+        JSON.stringify({ id: "q2", ...followUp }),
+        JSON.stringify({
+          question: "what else did he say?",
+          context: { speaker: "Vladimir Putin" },
+        }),
+        '  {"question": "What did Putin say?"}  ',
+      ].join("\n"),
+    );
+    // Without context "he" is nobody; with it, Putin's quote not yet seen.
+    expect(alone.speaker).not.toBe("Vladimir Putin");
+    expect(followed).toMatchObject({ status: "answered", speaker: "Vladimir Putin" });
+    expect(followed.quotes).toHaveLength(1);
+    const starts = (a: { quotes: { source: { paragraph: number }; start: number }[] }) =>
+      a.quotes.map((q) => `${q.source.paragraph}:${q.start}`);
+    expect(starts(first)).not.toContain(starts(followed)[0]);
+    expect(speakerOnly.speaker).toBe("Vladimir Putin");
+    expect(starts(speakerOnly)).toEqual(starts(first));
+    expect(plain.quotes).toEqual(first.quotes);
+  });
+
+  it("--jsonl answers a bad JSON line with an invalid_question_line Answer and goes on", async () => {
+    const t = io(
+      ["--jsonl"],
+      [
+        '{"question": 5}',
+        "{not json",
+        '{"question": "What did Putin say?", "context": {"speakr": "Vladimir Putin"}}',
+        '{"question": "x", "context": {"seen": [{"articleId": "a", "paragraph": 0, "start": 0}]}}',
+        "quotes by Syrskyi",
+      ].join("\n"),
+    );
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = t
+      .out()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((a) => a.problem ?? a.status)).toEqual([
+      "invalid_question_line",
+      "invalid_question_line",
+      "invalid_question_line",
+      "invalid_question_line",
+      "answered",
+    ]);
+    for (const bad of lines.slice(0, 4)) {
+      expect(bad).toMatchObject({ status: "not_found", quotes: [], speaker: null, moreQuotes: 0 });
+    }
+    expect(lines[0].reason).toMatch(/^Line 1: Not a question line \(question: .*expected string/i);
+    expect(lines[1].reason).toMatch(/^Line 2: Not valid JSON/);
+    expect(lines[1].question).toBe("{not json");
+    expect(lines[2].reason).toMatch(/^Line 3: .*context.*speakr/);
+    expect(lines[3].reason).toMatch(/^Line 4: .*context\.seen\.0\.paragraph/);
+    expect(t.err()).toMatch(/Line 2: Not valid JSON/);
+  });
+
   it.each([
     [[""], /Please give a question/],
     [["   "], /Please give a question/],
