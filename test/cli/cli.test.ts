@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 import { runAsk } from "../../src/cli/run-ask.ts";
 import { runCorpus } from "../../src/cli/run-corpus.ts";
-import { CORPUS_DIR, ROOT } from "../support/seed-engine.ts";
+import { CORPUS_DIR, ROOT, seedArticle, seedEngine } from "../support/seed-engine.ts";
 
 function io(argv: string[], input = "", env: Record<string, string> = {}) {
   const stdout = new PassThrough();
@@ -219,5 +219,55 @@ describe("npm run corpus -- list", () => {
     const t = io(["frobnicate"]);
     expect(await runCorpus(t.cli)).toBe(2);
     expect(t.err()).toMatch(/Unknown command "frobnicate"/);
+  });
+});
+
+describe("npm run corpus -- speakers", () => {
+  it("--json prints every statement of the speaker index, as engine.statements()", async () => {
+    const t = io(["speakers", "--json"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    const statements = JSON.parse(t.out());
+    expect(statements).toEqual(seedEngine().statements());
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        articleId: "kursk-negotiation-landscape",
+        paragraph: 13,
+        speaker: "Yuri Ushakov",
+        kind: "person",
+        role: "Russian presidential aide for foreign policy",
+        cue: "maintained",
+      }),
+    );
+    for (const s of statements) {
+      expect(seedArticle().paragraphs[s.paragraph - 1]).toContain(s.text);
+    }
+  });
+
+  it("prints the statements grouped by article, one line each, sentences trimmed", async () => {
+    const t = io(["speakers"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    const count = seedEngine().statements().length;
+    expect(t.out()).toMatch(new RegExp(`^kursk-negotiation-landscape · ${count} statements\n`));
+    expect(t.out()).toContain(
+      "  ¶13.1  Yuri Ushakov (Russian presidential aide for foreign policy) · maintained\n" +
+        "      The Russian presidential aide for foreign policy, Yuri Ushakov, maintained that",
+    );
+    expect(t.out()).toMatch(
+      /Center for Counteracting Disinformation \[organization\] · according to/,
+    );
+    const sentences = t
+      .out()
+      .split("\n")
+      .filter((l) => l.startsWith("      "));
+    expect(sentences).toHaveLength(count);
+    for (const line of sentences) expect(line.trim().length).toBeLessThanOrEqual(120);
+    expect(t.out().trimEnd()).toMatch(/\n\n\d+ statements by \d+ speakers in 1 article$/);
+  });
+
+  it("--help shows the usage with speakers in it", async () => {
+    const t = io(["speakers", "--help"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    expect(t.out()).toMatch(/npm run corpus -- speakers \[--json\] +every statement/);
+    expect(t.out()).toMatch(/npm run corpus -- list \[--json\]/);
   });
 });
