@@ -34,12 +34,15 @@ export interface Quote {
 export type AnswerStatus = "answered" | "not_found";
 export type AnswerMode = "extractive" | "llm";
 
-/** Why a question could not be asked at all (a usage problem, not a corpus gap). */
-export type QuestionProblem = "empty_question" | "question_too_long";
+/**
+ * Why a question could not be asked at all (a usage problem, not a corpus gap).
+ * `invalid_question_line`: a JSON line given to `npm run ask -- --jsonl` that does not parse.
+ */
+export type QuestionProblem = "empty_question" | "question_too_long" | "invalid_question_line";
 
 export interface Answer {
   status: AnswerStatus;
-  /** The question as asked (cleaned of control and zero-width characters). */
+  /** The question as asked, cleaned of control and zero-width characters and of markup. */
   question: string;
   /** A plain rendering a terminal can show: the short answer, or the quotes with sources. */
   text: string;

@@ -21,16 +21,29 @@ export function renderQuotesPlain(quotes: readonly Quote[]): string {
     .join("\n\n");
 }
 
+export interface PlainRenderOptions {
+  /**
+   * The face remembers the last answer's speaker and quotes (the terminal chat), so
+   * "what else?" pages through them. A one-shot command cannot, and must not offer it.
+   */
+  followUps?: boolean;
+}
+
+/** The line under an answer that has more quotes than it shows: how to see them. */
+function moreQuotesHint(answer: Answer, followUps: boolean): string {
+  if (answer.moreQuotes === 0) return "";
+  const count = `${answer.moreQuotes} more quote${answer.moreQuotes === 1 ? "" : "s"}`;
+  // Follow-ups page through one person's quotes; a topic has no "he" to follow.
+  const how = followUps && answer.speaker !== null ? `ask "what else?"` : "ask a narrower question";
+  return `\n\n(${count}: ${how})`;
+}
+
 /**
  * The whole answer as a terminal shows it, rendered from the quotes themselves (never from
  * a prepared string), with the model's own words first in LLM mode.
  */
-export function renderAnswerPlain(answer: Answer): string {
+export function renderAnswerPlain(answer: Answer, options: PlainRenderOptions = {}): string {
   if (answer.status === "not_found") return answer.reason ?? answer.text;
-  const more =
-    answer.moreQuotes > 0
-      ? `\n\n(${answer.moreQuotes} more quote${answer.moreQuotes === 1 ? "" : "s"}: ask "what else?")`
-      : "";
   const intro = answer.mode === "llm" ? `${answer.text}\n\n` : "";
-  return `${intro}${renderQuotesPlain(answer.quotes)}${more}`;
+  return `${intro}${renderQuotesPlain(answer.quotes)}${moreQuotesHint(answer, options.followUps ?? false)}`;
 }

@@ -32,7 +32,7 @@ export async function runChat(
     if (/^(exit|quit|\/quit|\/exit)$/i.test(question)) break;
     try {
       const answer = await engine.ask(question, { context: { speaker, seen } });
-      await write(output, `${renderAnswerPlain(answer)}\n`);
+      await write(output, `${renderAnswerPlain(answer, { followUps: true })}\n`);
       if (answer.status === "answered") {
         if (answer.speaker !== speaker) seen = [];
         speaker = answer.speaker;

@@ -2,10 +2,14 @@ import { parseArgs } from "node:util";
 import type { ArticleSummary } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { formatStatements } from "./format-statements.ts";
 import { CORPUS_ADMIN_COMMANDS, CORPUS_ADMIN_USAGE, runCorpusAdmin } from "./run-corpus-admin.ts";
 import { setupEngine } from "./setup-engine.ts";
 
-export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]\n${CORPUS_ADMIN_USAGE}`;
+export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]     the articles, and the people each quotes
+       npm run corpus -- speakers [--json]  every statement the speaker index holds, by
+                                           article: ¶paragraph.sentence, speaker (role), cue
+${CORPUS_ADMIN_USAGE}`;
 
 function formatList(articles: readonly ArticleSummary[]): string {
   return articles
@@ -20,7 +24,10 @@ function formatList(articles: readonly ArticleSummary[]): string {
     .join("\n\n");
 }
 
-/** `npm run corpus -- list [--json]`: the articles the engine answers from. */
+/**
+ * `npm run corpus -- list [--json]`: the articles the engine answers from.
+ * `npm run corpus -- speakers [--json]`: every attributed sentence, to audit attribution.
+ */
 export async function runCorpus(io: CliIo): Promise<number> {
   const first = io.argv.find((a) => !a.startsWith("-"));
   if ((CORPUS_ADMIN_COMMANDS as readonly string[]).includes(first ?? "")) return runCorpusAdmin(io);
@@ -45,7 +52,7 @@ export async function runCorpus(io: CliIo): Promise<number> {
     await write(io.stdout, `${CORPUS_USAGE}\n`);
     return EXIT_OK;
   }
-  if (command !== "list") {
+  if (command !== "list" && command !== "speakers") {
     await write(
       io.stderr,
       `${command ? `Unknown command "${command}".` : "Missing command."}\n${CORPUS_USAGE}\n`,
@@ -54,10 +61,19 @@ export async function runCorpus(io: CliIo): Promise<number> {
   }
   try {
     const { engine } = await setupEngine(io.env);
+    const json = parsed.values.json ?? false;
+    if (command === "speakers") {
+      const statements = engine.statements();
+      await write(
+        io.stdout,
+        json ? `${JSON.stringify(statements, null, 2)}\n` : `${formatStatements(statements)}\n`,
+      );
+      return EXIT_OK;
+    }
     const articles = engine.articles();
     await write(
       io.stdout,
-      parsed.values.json ? `${JSON.stringify(articles, null, 2)}\n` : `${formatList(articles)}\n`,
+      json ? `${JSON.stringify(articles, null, 2)}\n` : `${formatList(articles)}\n`,
     );
     return EXIT_OK;
   } catch (error) {

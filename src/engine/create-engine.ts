@@ -6,6 +6,7 @@ import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
 import { stripInvisible } from "../text/normalize.ts";
 import { splitQuestion } from "../text/split-question.ts";
+import { stripMarkup } from "../text/strip-markup.ts";
 import { answerExtractively } from "./answer-extractively.ts";
 import type { ArticleAnalysis } from "./article-analysis.ts";
 import type { AnswerComposer, QueryRewriter } from "./composer.ts";
@@ -122,7 +123,8 @@ export function createEngine(options: EngineOptions): Engine {
     maxQuestionLength,
 
     async ask(raw, ask = {}) {
-      const question = stripInvisible(raw).replace(/\s+/g, " ").trim();
+      // Pasted HTML or Markdown ("<b>What did Lavrov say?</b>") is asked as its words.
+      const question = stripMarkup(stripInvisible(raw)).replace(/\s+/g, " ").trim();
       if (question.length === 0)
         return refuse("", "empty_question", "Please ask a question: this one was empty.");
       if (question.length > maxQuestionLength) {

@@ -33,6 +33,14 @@ describe("the terminal chat", () => {
     expect(text).toContain("That is everything the articles quote from Mykhailo Podolyak.");
   });
 
+  it("offers “what else?” for a speaker's remaining quotes, which it can follow up", async () => {
+    const text = await chat(["What did Putin say?", "negotiations"]);
+    expect(text).toContain('(1 more quote: ask "what else?")');
+    // A topic has no speaker to follow: the chat does not promise what it cannot do.
+    expect(text).toMatch(/\(\d+ more quotes: ask a narrower question\)/);
+    expect(text.match(/what else/g)).toHaveLength(1);
+  });
+
   it("keeps serving after a failing question", async () => {
     const output = new PassThrough();
     let text = "";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io.ts";
 import { runAsk } from "../../src/cli/run-ask.ts";
 import { runCorpus } from "../../src/cli/run-corpus.ts";
-import { CORPUS_DIR, ROOT } from "../support/seed-engine.ts";
+import { CORPUS_DIR, ROOT, seedArticle, seedEngine } from "../support/seed-engine.ts";
 
 function io(argv: string[], input = "", env: Record<string, string> = {}) {
   const stdout = new PassThrough();
@@ -46,6 +46,19 @@ describe("npm run ask", () => {
     expect(answer.quotes[0].source).toMatchObject({ paragraph: 13, publisher: "UAWire" });
   });
 
+  it("offers no follow-up it cannot take: a one-shot answer never says “what else?”", async () => {
+    const t = io(["What did Putin say?"]);
+    expect(await runAsk(t.cli)).toBe(0);
+    expect(t.out()).toContain("Vladimir Putin");
+    expect(t.out()).toMatch(/\(1 more quote: ask a narrower question\)/);
+    expect(t.out()).not.toMatch(/what else/i);
+
+    const json = io(["--json", "What did Putin say?"]);
+    expect(await runAsk(json.cli)).toBe(0);
+    expect(JSON.parse(json.out()).moreQuotes).toBe(1);
+    expect(json.out()).not.toMatch(/what else/i);
+  });
+
   it("exits 0 for not_found", async () => {
     const t = io(["--json", "What did Joe Biden say?"]);
     expect(await runAsk(t.cli)).toBe(0);
@@ -64,6 +77,88 @@ describe("npm run ask", () => {
       .split("\n")
       .map((l) => JSON.parse(l));
     expect(lines.map((a) => a.status)).toEqual(["answered", "not_found", "answered"]);
+  });
+
+  it("--jsonl takes JSON lines with a follow-up context, and plain lines as before", async () => {
+    const jsonl = async (input: string) => {
+      const t = io(["--jsonl"], input);
+      expect(await runAsk(t.cli)).toBe(0);
+      return t
+        .out()
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+    };
+    const [first] = await jsonl("What did Putin say?\n");
+    expect(first).toMatchObject({ status: "answered", speaker: "Vladimir Putin", moreQuotes: 1 });
+    const seen = first.quotes.map(
+      (q: { source: { articleId: string; paragraph: number }; start: number }) => ({
+        articleId: q.source.articleId,
+        paragraph: q.source.paragraph,
+        start: q.start,
+      }),
+    );
+    const followUp = {
+      question: "what else did he say?",
+      context: { speaker: "Vladimir Putin", seen },
+    };
+
+    const [alone, followed, speakerOnly, plain] = await jsonl(
+      [
+        "what else did he say?",
+        JSON.stringify({ id: "q2", ...followUp }),
+        JSON.stringify({
+          question: "what else did he say?",
+          context: { speaker: "Vladimir Putin" },
+        }),
+        '  {"question": "What did Putin say?"}  ',
+      ].join("\n"),
+    );
+    // Without context "he" is nobody; with it, Putin's quote not yet seen.
+    expect(alone.speaker).not.toBe("Vladimir Putin");
+    expect(followed).toMatchObject({ status: "answered", speaker: "Vladimir Putin" });
+    expect(followed.quotes).toHaveLength(1);
+    const starts = (a: { quotes: { source: { paragraph: number }; start: number }[] }) =>
+      a.quotes.map((q) => `${q.source.paragraph}:${q.start}`);
+    expect(starts(first)).not.toContain(starts(followed)[0]);
+    expect(speakerOnly.speaker).toBe("Vladimir Putin");
+    expect(starts(speakerOnly)).toEqual(starts(first));
+    expect(plain.quotes).toEqual(first.quotes);
+  });
+
+  it("--jsonl answers a bad JSON line with an invalid_question_line Answer and goes on", async () => {
+    const t = io(
+      ["--jsonl"],
+      [
+        '{"question": 5}',
+        "{not json",
+        '{"question": "What did Putin say?", "context": {"speakr": "Vladimir Putin"}}',
+        '{"question": "x", "context": {"seen": [{"articleId": "a", "paragraph": 0, "start": 0}]}}',
+        "quotes by Syrskyi",
+      ].join("\n"),
+    );
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = t
+      .out()
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(lines.map((a) => a.problem ?? a.status)).toEqual([
+      "invalid_question_line",
+      "invalid_question_line",
+      "invalid_question_line",
+      "invalid_question_line",
+      "answered",
+    ]);
+    for (const bad of lines.slice(0, 4)) {
+      expect(bad).toMatchObject({ status: "not_found", quotes: [], speaker: null, moreQuotes: 0 });
+    }
+    expect(lines[0].reason).toMatch(/^Line 1: Not a question line \(question: .*expected string/i);
+    expect(lines[1].reason).toMatch(/^Line 2: Not valid JSON/);
+    expect(lines[1].question).toBe("{not json");
+    expect(lines[2].reason).toMatch(/^Line 3: .*context.*speakr/);
+    expect(lines[3].reason).toMatch(/^Line 4: .*context\.seen\.0\.paragraph/);
+    expect(t.err()).toMatch(/Line 2: Not valid JSON/);
   });
 
   it.each([
@@ -124,5 +219,55 @@ describe("npm run corpus -- list", () => {
     const t = io(["frobnicate"]);
     expect(await runCorpus(t.cli)).toBe(2);
     expect(t.err()).toMatch(/Unknown command "frobnicate"/);
+  });
+});
+
+describe("npm run corpus -- speakers", () => {
+  it("--json prints every statement of the speaker index, as engine.statements()", async () => {
+    const t = io(["speakers", "--json"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    const statements = JSON.parse(t.out());
+    expect(statements).toEqual(seedEngine().statements());
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        articleId: "kursk-negotiation-landscape",
+        paragraph: 13,
+        speaker: "Yuri Ushakov",
+        kind: "person",
+        role: "Russian presidential aide for foreign policy",
+        cue: "maintained",
+      }),
+    );
+    for (const s of statements) {
+      expect(seedArticle().paragraphs[s.paragraph - 1]).toContain(s.text);
+    }
+  });
+
+  it("prints the statements grouped by article, one line each, sentences trimmed", async () => {
+    const t = io(["speakers"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    const count = seedEngine().statements().length;
+    expect(t.out()).toMatch(new RegExp(`^kursk-negotiation-landscape · ${count} statements\n`));
+    expect(t.out()).toContain(
+      "  ¶13.1  Yuri Ushakov (Russian presidential aide for foreign policy) · maintained\n" +
+        "      The Russian presidential aide for foreign policy, Yuri Ushakov, maintained that",
+    );
+    expect(t.out()).toMatch(
+      /Center for Counteracting Disinformation \[organization\] · according to/,
+    );
+    const sentences = t
+      .out()
+      .split("\n")
+      .filter((l) => l.startsWith("      "));
+    expect(sentences).toHaveLength(count);
+    for (const line of sentences) expect(line.trim().length).toBeLessThanOrEqual(120);
+    expect(t.out().trimEnd()).toMatch(/\n\n\d+ statements by \d+ speakers in 1 article$/);
+  });
+
+  it("--help shows the usage with speakers in it", async () => {
+    const t = io(["speakers", "--help"]);
+    expect(await runCorpus(t.cli)).toBe(0);
+    expect(t.out()).toMatch(/npm run corpus -- speakers \[--json\] +every statement/);
+    expect(t.out()).toMatch(/npm run corpus -- list \[--json\]/);
   });
 });

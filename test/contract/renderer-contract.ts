@@ -100,7 +100,30 @@ export function rendererContract<R>(renderer: RendererUnderTest<R>, cases: Contr
         expect(renderer.markupViolations(renderer.render(answer), answer)).toEqual([]);
       }
     });
+
+    it("echoes a question with HTML or Markdown, if at all, as the characters typed", () => {
+      for (const answer of questionMarkupAnswers()) {
+        const rendered = renderer.render(answer);
+        expect(renderer.markupViolations(rendered, answer)).toEqual([]);
+        // Shown whole or not at all: never with its tags or markers turned into formatting.
+        const visible = renderer.visibleText(rendered);
+        if (visible.includes("Lavrov")) expect(visible).toContain(answer.question);
+      }
+    });
   });
+}
+
+/**
+ * Answers whose question still carries markup, as a face holding the asker's raw text
+ * might pass it (the engine strips markup from the questions it answers).
+ */
+export function questionMarkupAnswers(): Answer[] {
+  const [answered] = hostileAnswers();
+  return [
+    "<script>alert('x')</script> <b>What did Lavrov say?</b>",
+    "**What did _Lavrov_ say?** [click](https://evil.example) `code` # > &amp;",
+    '<a href="https://evil.example">Lavrov</a> ~~said~~ ||spoiler|| <i>what</i>?',
+  ].map((question) => ({ ...(answered as Answer), question }));
 }
 
 /** Answers no engine would usually produce, to push a renderer: markup, mentions, length. */

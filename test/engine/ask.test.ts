@@ -164,6 +164,24 @@ describe("engine.ask: bad input has a defined result", () => {
       "not_found",
     );
   });
+
+  it.each([
+    ["<b>What did Lavrov say?</b>"],
+    ["**What did _Lavrov_ say?**"],
+    ["# What did [Lavrov](https://example.org/lavrov) say?"],
+    ["> What did `Lavrov` say?"],
+    ["<p>What did Lavrov&nbsp;say?</p>"],
+  ])("understands %s as its words, the same answer as without markup", async (question) => {
+    const plain = await ask("What did Lavrov say?");
+    const a = await ask(question);
+    expect(a.question).toBe("What did Lavrov say?");
+    expect(a.speaker).toBe("Sergey Lavrov");
+    expect(a.quotes).toEqual(plain.quotes);
+  });
+
+  it("refuses a question that is nothing but markup as empty", async () => {
+    expect((await ask("<b></b> <i> </i>")).problem).toBe("empty_question");
+  });
 });
 
 describe("engine: corpus views and swapping", () => {
