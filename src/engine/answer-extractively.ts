@@ -18,8 +18,14 @@ import type { QuestionIntent } from "./understand-question.ts";
  * refuses answerable ones. docs/quality.md has the curve.
  */
 export const MIN_COVERAGE = 0.5;
+/**
+ * A question that names a speaker but asks for no statement, answered from any passage
+ * with the name among its topic words, must be covered this well: names weigh much, and
+ * a passage that merely names them is no answer.
+ */
+export const MIN_FACT_COVERAGE = 0.8;
 /** The same for a named speaker's own statements: the person is already matched. */
-export const MIN_SPEAKER_COVERAGE = 0.5;
+export const MIN_SPEAKER_COVERAGE = 0.3;
 const CANDIDATES = 100;
 
 export interface ExtractiveOptions {
@@ -48,9 +54,8 @@ function rankTopic(
   const scored = scorePassages(snapshot, topic, hits);
   const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
   const strong = scored.filter((s) => s.coverage >= minCoverage);
-  // "How many schools?" is not answered by a count of something else.
-  if (topic.counted.size > 0 && !strong.some((s) => s.fits)) return { strong: [], best };
-  return { strong, best };
+  // "How many schools?" is answered by a count of schools, not of something else.
+  return { strong: topic.counted.size > 0 ? strong.filter((s) => s.fits) : strong, best };
 }
 
 /** Words that ask for what someone said, wrote or thinks, rather than for a fact. */
@@ -145,6 +150,13 @@ export function rankPassages(
       );
       const ranked = about.strong.filter((s) => mentions(s.id)).map((s) => s.id);
       if (ranked.length > 0) return { ok: true, ranked };
+    }
+    // A question that asks for no statement ("when is the Aurora deal due?") is about a
+    // fact the name is part of: ask it again with the name among the topic words.
+    if (!SPEECH_FRAME.test(question) && intent.speakerSource !== "context") {
+      const named = readTopic(question, snapshot, new Set());
+      const facts = rankTopic(snapshot, named, Math.max(minCoverage, MIN_FACT_COVERAGE));
+      if (facts.strong.length > 0) return { ok: true, ranked: facts.strong.map((s) => s.id) };
     }
     return {
       ok: false,

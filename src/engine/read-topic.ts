@@ -152,7 +152,7 @@ export function readTopic(
     // A word the articles never use but whose synonym they do ("toddler" for "child")
     // is asked through the synonym alone, weighed as the synonym is.
     if (df === 0) df = synonymDf;
-    for (const form of derivedForms(word)) {
+    for (const form of isEnglishWord(word) ? [] : derivedForms(word)) {
       const t = termOf(form);
       if (t !== term && index.documentFrequency(t) > 0)
         alternatives.push({ term: t, factor: DERIVED });
