@@ -12,6 +12,7 @@ export type {
 } from "./answer/answer.ts";
 export { buildQuote, quoteIsVerbatim } from "./answer/build-quote.ts";
 export {
+  alsoInLine,
   type PlainRenderOptions,
   renderAnswerPlain,
   renderQuotesPlain,

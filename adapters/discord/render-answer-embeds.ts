@@ -1,5 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from "discord.js";
-import type { Answer, Quote } from "../../src/index.ts";
+import { type Answer, alsoInLine, type Quote } from "../../src/index.ts";
 import { answerButtons } from "./answer-buttons.ts";
 import { cutAtBoundary, ELLIPSIS } from "./cut-at-boundary.ts";
 import { DISCORD_LIMITS, NO_MENTIONS } from "./discord-limits.ts";
@@ -101,7 +101,8 @@ function embedFrame(quote: Quote, cap: number): APIEmbed {
 
 function footerText(quote: Quote, cap: number): string {
   const { publisher, published, paragraph } = quote.source;
-  const tail = `${published ? ` · ${published}` : ""} · ¶${paragraph}`;
+  const also = alsoInLine(quote);
+  const tail = `${published ? ` · ${published}` : ""} · ¶${paragraph}${also ? ` · ${also}` : ""}`;
   return `${fitPlain(publisher, Math.min(cap, DISCORD_LIMITS.footerText) - tail.length)}${tail}`;
 }
 

@@ -1,4 +1,4 @@
-import type { Answer, Quote } from "../../src/index.ts";
+import { type Answer, alsoInLine, type Quote } from "../../src/index.ts";
 import { escapeHtml } from "./escape-html.ts";
 import {
   packMessages,
@@ -27,7 +27,9 @@ function speakerLine(quote: Quote): TelegramMessage | null {
 /** Title (linked to the quote itself), publisher, date, paragraph. */
 function citation(quote: Quote): TelegramMessage {
   const { title, publisher, published, paragraph } = quote.source;
-  const rest = [publisher, published, `¶${paragraph}`].filter((part) => part !== null);
+  const rest = [publisher, published, `¶${paragraph}`, alsoInLine(quote) || null].filter(
+    (part) => part !== null,
+  );
   const restText = rest.map((part) => ` · ${part}`).join("");
   return {
     html: `<a href="${escapeHtml(quote.link)}">${escapeHtml(title)}</a>${escapeHtml(restText)}`,

@@ -29,6 +29,8 @@ export interface Quote {
   /** Character offsets of `text` in its paragraph. */
   start: number;
   end: number;
+  /** Other articles that carry the same statement (in other words), when there are any. */
+  alsoIn?: QuoteSource[];
 }
 
 export type AnswerStatus = "answered" | "not_found";

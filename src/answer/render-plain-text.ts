@@ -9,7 +9,24 @@ export function speakerLine(quote: Quote): string {
 /** "UAWire · “Title” · 2024-10-31 · ¶13" */
 export function sourceLine(quote: Quote): string {
   const { title, publisher, published, paragraph } = quote.source;
-  return [publisher, `“${title}”`, published, `¶${paragraph}`].filter(Boolean).join(" · ");
+  return [publisher, `“${title}”`, published, `¶${paragraph}`, alsoInLine(quote)]
+    .filter(Boolean)
+    .join(" · ");
+}
+
+const ALSO_SHOWN = 4;
+
+/** "also reported by Nordwire, The Ledger", or "" when no other outlet carries it. */
+export function alsoInLine(quote: Quote): string {
+  const publishers = [...new Set((quote.alsoIn ?? []).map((s) => s.publisher))].filter(
+    (p) => p !== quote.source.publisher,
+  );
+  const more = (quote.alsoIn ?? []).length > 0 && publishers.length === 0;
+  if (publishers.length === 0) return more ? "also in other articles of the same outlet" : "";
+  const shown = publishers.slice(0, ALSO_SHOWN).join(", ");
+  const others =
+    publishers.length > ALSO_SHOWN ? ` and ${publishers.length - ALSO_SHOWN} more` : "";
+  return `also reported by ${shown}${others}`;
 }
 
 /** A terminal rendering of quotes: who, the quote, the source line, the link. */

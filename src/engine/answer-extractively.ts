@@ -1,4 +1,4 @@
-import type { Answer, Quote } from "../answer/answer.ts";
+import type { Answer, Quote, QuoteSource } from "../answer/answer.ts";
 import { buildQuote, quoteIsVerbatim } from "../answer/build-quote.ts";
 import { renderQuotesPlain } from "../answer/render-plain-text.ts";
 import type { Logger } from "../log/logger.ts";
@@ -7,6 +7,7 @@ import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus } from "./describe-corpus.ts";
 import type { SeenQuote } from "./engine.ts";
 import { findUnknownName } from "./find-unknown-name.ts";
+import { groupRetellings } from "./group-retellings.ts";
 import { readTopic, type Topic } from "./read-topic.ts";
 import { type ScoredPassage, scorePassages, searchTerms } from "./score-passages.ts";
 import type { QuestionIntent } from "./understand-question.ts";
@@ -215,6 +216,20 @@ function mentionsAny(
   };
 }
 
+/** Where a passage stands: its article and paragraph, for citing it. */
+function sourceOf(snapshot: CorpusSnapshot, id: number): QuoteSource {
+  const p = snapshot.passages[id]!;
+  const a = snapshot.articles[p.article]!;
+  return {
+    articleId: a.id,
+    title: a.title,
+    publisher: a.publisher,
+    url: a.url,
+    published: a.published,
+    paragraph: p.paragraph,
+  };
+}
+
 /** The Quote for a passage, made from its offsets and checked against the paragraph. */
 export function quoteForPassage(
   snapshot: CorpusSnapshot,
@@ -288,11 +303,17 @@ export function answerExtractively(
       ranked: [],
     };
   }
-  const page = unseen.slice(options.offset, options.offset + options.maxQuotes);
+  // The same statement carried by several outlets shows once, citing the others.
+  const groups = groupRetellings(snapshot, unseen);
+  const page = groups.slice(options.offset, options.offset + options.maxQuotes);
   const quotes = page
-    .map((id) => quoteForPassage(snapshot, id, options.logger))
+    .map((g) => {
+      const quote = quoteForPassage(snapshot, g.id, options.logger);
+      if (quote && g.others.length > 0) quote.alsoIn = g.others.map((id) => sourceOf(snapshot, id));
+      return quote;
+    })
     .filter((q): q is Quote => q !== null);
-  const moreQuotes = Math.max(0, unseen.length - options.offset - page.length);
+  const moreQuotes = Math.max(0, groups.length - options.offset - page.length);
   if (quotes.length === 0) {
     const reason = "No more quotes for that question.";
     return {
