@@ -78,6 +78,8 @@ export function answerTypeOf(question: string): AnswerType {
   return null;
 }
 
+/** A counted term no passage has: the counted noun is a word the corpus never uses. */
+const NOTHING = "\u0000";
 const HOW_MANY = /\bhow\s+many\s+([^?.!,;]+)/i;
 
 /** The terms of the noun phrase after "how many", up to its first function word or verb. */
@@ -99,6 +101,8 @@ function countedTerms(question: string, terms: readonly TopicTerm[]): Set<string
     out.add(t.term);
     for (const alt of t.alternatives) out.add(alt.term);
   }
+  // "How many cranes?" when no article says "crane": nothing can count them.
+  if (phrase.length > 0 && out.size === 0) out.add(NOTHING);
   return out;
 }
 

@@ -8,7 +8,7 @@
 const QUESTION_WORD =
   "(?:what|what's|whats|who|who's|whos|whom|whose|when|where|why|how|which|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should)";
 // A full stop ends a part only after a lower-case word: "Did the U.S. sign?" is one.
-const SENTENCE_END = /(?<=[?!;]|\p{Ll}{3}\.)\s+|(?<=[?!])(?=\S)/u;
+const SENTENCE_END = /(?<=[?!;]|\p{Ll}{3}\.)\s+|(?<=[?!])(?=[^\s?!])/u;
 const JOINER = new RegExp(
   `\\s*(?:,\\s*|\\s+[—–-]\\s+)?\\b(?:and|also|and also|or|plus|but)\\s+(?=${QUESTION_WORD}\\b)|,\\s+(?=${QUESTION_WORD}\\b)|\\s+[—–]\\s+(?=${QUESTION_WORD}\\b)`,
   "giu",

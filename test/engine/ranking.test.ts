@@ -1,0 +1,138 @@
+import { describe, expect, it } from "vitest";
+import { type Article, createEngine, renderQuotesPlain } from "../../src/index.ts";
+import { splitQuestion } from "../../src/text/split-question.ts";
+
+/** A small invented world: two outlets report one strike, a third a football transfer. */
+const article = (id: string, publisher: string, title: string, paragraphs: string[]): Article => ({
+  id,
+  title,
+  publisher,
+  url: `https://news.example/${id}`,
+  published: "2025-03-02",
+  language: "en",
+  paragraphs,
+});
+
+const ARTICLES: Article[] = [
+  article("harbour-strike", "Coast Wire", "Dock workers strike at Marlow harbour", [
+    "About 320 dock workers walked out at Marlow harbour on Monday, halting container traffic.",
+    "“We will stay out until the night shift is safe,” said Petra Vindeln, who chairs the Dockers’ Union.",
+    "The harbour authority said 14 ships were waiting to unload.",
+    "State mediator Oskar Brandvik has invited both sides to talks on Thursday.",
+    "Police said the picket had been peaceful and that no arrests were made.",
+  ]),
+  article("harbour-strike-2", "Evening Ledger", "Marlow dockers down tools", [
+    "Dockers at Marlow stopped work on Monday in a row over night shifts.",
+    "Union leader Petra Vindeln told reporters: “We will stay out until the night shift is safe.”",
+    "Traders warned that fruit imports could spoil within days.",
+  ]),
+  article("transfer", "Sport Daily", "Rovers sign winger Tomas Ekdal", [
+    "Rovers have signed winger Tomas Ekdal for a club-record 9 million euros.",
+    "“I wanted to play for a club that attacks,” Ekdal said.",
+    "Coach Lena Virtanen said the deal was done in a week.",
+  ]),
+];
+
+const engine = createEngine({ articles: ARTICLES });
+const ask = (q: string, context?: { speaker: string }) => engine.ask(q, context ? { context } : {});
+
+describe("ranking and abstention on an invented corpus", () => {
+  it("answers although the question uses a word the articles never do", async () => {
+    const a = await ask(
+      "did the dock workers' walkout at Marlow harbour stop the container traffic?",
+    );
+    expect(a.status).toBe("answered");
+    expect(a.quotes[0]?.text).toContain("halting container traffic");
+  });
+
+  it("corrects a misspelt word to the corpus word, but not an English word", async () => {
+    const a = await ask("how many dock wokers walked out at Marlow");
+    expect(a.status).toBe("answered");
+    expect(a.quotes[0]?.text).toContain("320 dock workers");
+  });
+
+  it("answers 'how many X' with a count of X, and refuses when only other counts exist", async () => {
+    expect((await ask("how many ships were waiting at Marlow harbour?")).quotes[0]?.text).toContain(
+      "14 ships",
+    );
+    const cranes = await ask("how many cranes does Marlow harbour have?");
+    expect(cranes.status).toBe("not_found");
+  });
+
+  it("refuses a question about a person the corpus never names", async () => {
+    const a = await ask("what did harbour master Jonas Qvist say about the strike?");
+    expect(a.status).toBe("not_found");
+    expect(a.reason).toContain("Jonas Qvist");
+    const titled = await ask("dr anna wikstrom comments on the strike");
+    expect(titled.status).toBe("not_found");
+    expect(titled.reason).toContain("Anna Wikstrom");
+  });
+
+  it("refuses a question most of whose words the corpus never uses", async () => {
+    const a = await ask("How much does bitcoin cost?");
+    expect(a.status).toBe("not_found");
+    expect(a.reason).toMatch(/bitcoin/);
+  });
+
+  it("says a known person was not quoted on a topic, and where they are quoted", async () => {
+    const a = await ask("What did Petra Vindeln say about the football transfer?");
+    expect(a.status).toBe("not_found");
+    expect(a.reason).toContain("The articles quote Petra Vindeln, but not");
+    expect(a.reason).toContain("Dock workers strike at Marlow harbour");
+  });
+
+  it("finds the sentence a misremembered quotation comes from, and its speaker", async () => {
+    const a = await ask("who said 'we stay out till the night shift is safe'?");
+    expect(a.status).toBe("answered");
+    expect(a.quotes[0]?.speaker).toBe("Petra Vindeln");
+  });
+
+  it("answers a who-question with the sentence that names the person", async () => {
+    const a = await ask("who is mediating the harbour strike?");
+    expect(a.quotes[0]?.text).toContain("Oskar Brandvik");
+  });
+
+  it("shows a statement two outlets carry once, citing the other outlet", async () => {
+    const a = await ask("what did Petra Vindeln say?");
+    const shown = a.quotes.filter((q) => q.text.includes("night shift is safe"));
+    expect(shown).toHaveLength(1);
+    const other = shown[0]!.source.publisher === "Coast Wire" ? "Evening Ledger" : "Coast Wire";
+    expect(shown[0]!.alsoIn?.map((s) => s.publisher)).toEqual([other]);
+    expect(renderQuotesPlain(shown)).toContain(`also reported by ${other}`);
+  });
+
+  it("answers both parts of a two-part message", async () => {
+    const a = await ask(
+      "ok two things, who is mediating the harbour strike and was anyone arrested on the picket?",
+    );
+    expect(a.status).toBe("answered");
+    const texts = a.quotes.map((q) => q.text).join(" | ");
+    expect(texts).toContain("Oskar Brandvik");
+    expect(texts).toContain("no arrests were made");
+  });
+
+  it("takes an organisation or a place in a fact question as the topic, not a speaker", async () => {
+    const a = await ask("how many ships were waiting at the harbour authority?");
+    expect(a.status).toBe("answered");
+    expect(a.quotes[0]?.text).toContain("14 ships");
+  });
+});
+
+describe("splitQuestion", () => {
+  it("splits a message at sentence ends and at a conjunction before a question word", () => {
+    expect(
+      splitQuestion("hey! who ran the talks and did anybody actually sign anything??"),
+    ).toEqual(["hey!", "who ran the talks", "did anybody actually sign anything??"]);
+    expect(splitQuestion("what are analysts saying, is the deal going to fall through")).toEqual([
+      "what are analysts saying",
+      "is the deal going to fall through",
+    ]);
+  });
+
+  it("keeps one question whole, abbreviations included", () => {
+    expect(splitQuestion("Did the U.S. sign the deal?")).toEqual(["Did the U.S. sign the deal?"]);
+    expect(splitQuestion("What did Lavrov say about talks and sanctions?")).toEqual([
+      "What did Lavrov say about talks and sanctions?",
+    ]);
+  });
+});
