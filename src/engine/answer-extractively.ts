@@ -65,6 +65,19 @@ const SPEECH_FRAME =
 
 const ASKS_WHO = /^\W*who(m|'s)?\b/i;
 
+const QUOTATION_MARK = /[“”"«»„]/;
+
+/** Their own words first: sentences with a quotation, then reported speech, each in corpus order. */
+function directFirst(snapshot: CorpusSnapshot, ids: number[]): number[] {
+  const direct = (id: number) => {
+    const p = snapshot.passages[id]!;
+    return QUOTATION_MARK.test(
+      snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end),
+    );
+  };
+  return [...ids.filter(direct), ...ids.filter((id) => !direct(id))];
+}
+
 /** "about toddlers, jabs" for a not-found reason, or "on that". */
 function aboutWhat(words: readonly string[]): string {
   return words.length > 0 ? `about ${words.slice(0, 5).join(", ")}` : "on that";
@@ -129,7 +142,13 @@ export function rankPassages(
           reason: `The articles quote ${names}, but not ${aboutWhat(topic.unmatched)}.${theirArticles(snapshot, speakers)}`,
         };
       const statements = speakers.flatMap((id) => snapshot.speakers.get(id).statements);
-      return { ok: true, ranked: statements.sort((a, b) => a - b) };
+      return {
+        ok: true,
+        ranked: directFirst(
+          snapshot,
+          statements.sort((a, b) => a - b),
+        ),
+      };
     }
     // A passage is one of their statements exactly when its speaker is one of them: marks
     // per speaker are far fewer than their statements (a role can match hundreds of people),
