@@ -1,6 +1,7 @@
 import { QUESTION_WORDS, STOP_WORDS, termOf, words } from "../text/analyze.ts";
 import { isEnglishWord } from "../text/english-words.ts";
 import { loadWordGroups, loadWordSet } from "../text/load-word-list.ts";
+import { placeGroups } from "../text/place-names.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import { nearestWords } from "./fuzzy-vocabulary.ts";
 
@@ -48,6 +49,16 @@ for (const group of loadWordGroups("synonyms")) {
   for (const t of terms) {
     const others = terms.filter((o) => o !== t);
     SYNONYMS.set(t, [...new Set([...(SYNONYMS.get(t) ?? []), ...others])]);
+  }
+}
+
+/** A country, its capital, its people and its seat of power stand for one another. */
+const PLACES = new Map<string, string[]>();
+for (const group of placeGroups()) {
+  const terms = [...new Set(group.map(termOf))];
+  for (const t of terms) {
+    const others = terms.filter((o) => o !== t);
+    PLACES.set(t, [...new Set([...(PLACES.get(t) ?? []), ...others])]);
   }
 }
 
@@ -156,6 +167,9 @@ export function readTopic(
     // A word the articles never use but whose synonym they do ("toddler" for "child")
     // is asked through the synonym alone, weighed as the synonym is.
     if (df === 0) df = synonymDf;
+    for (const place of PLACES.get(term) ?? []) {
+      if (index.documentFrequency(place) > 0) alternatives.push({ term: place, factor: DERIVED });
+    }
     for (const form of isEnglishWord(word) ? [] : derivedForms(word)) {
       const t = termOf(form);
       if (t !== term && index.documentFrequency(t) > 0)
