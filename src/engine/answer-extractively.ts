@@ -27,7 +27,7 @@ export const MIN_COVERAGE = 0.5;
 export const MIN_FACT_COVERAGE = 0.8;
 /** The same for a named speaker's own statements: the person is already matched. */
 export const MIN_SPEAKER_COVERAGE = 0.3;
-const CANDIDATES = 100;
+const CANDIDATES = 60;
 
 export interface ExtractiveOptions {
   maxQuotes: number;

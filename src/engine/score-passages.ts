@@ -23,7 +23,6 @@ export interface ScoredPassage {
   fits: boolean;
 }
 
-const PARAGRAPH_TERMS = new WeakMap<CorpusSnapshot, Map<string, ReadonlySet<string>>>();
 const TITLE_TERMS = new WeakMap<CorpusSnapshot, Map<number, ReadonlySet<string>>>();
 
 function cached<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -107,11 +106,10 @@ function inOrder(topic: Topic, sequence: readonly string[]): number {
 export function scorePassages(
   snapshot: CorpusSnapshot,
   topic: Topic,
-  hits: readonly { id: number; score: number }[],
+  hits: readonly { id: number; score: number; matched: readonly string[] }[],
 ): ScoredPassage[] {
   const total = topic.terms.reduce((sum, t) => sum + t.weight, 0) + topic.unmatchedWeight;
   if (total === 0 || hits.length === 0) return [];
-  const paragraphs = perSnapshot(PARAGRAPH_TERMS, snapshot);
   const titles = perSnapshot(TITLE_TERMS, snapshot);
   const maxSearch = Math.max(...hits.map((h) => h.score)) || 1;
   return hits
@@ -122,11 +120,9 @@ export function scorePassages(
       const text = paragraph.slice(p.start, p.end);
       const sequence = analyzeText(text);
       const sentence = new Set(sequence);
-      const around = cached(
-        paragraphs,
-        `${p.article}:${p.paragraph}`,
-        () => new Set(analyzeText(paragraph)),
-      );
+      // The search matched a term in the sentence or in its context (the paragraph, the
+      // speaker): what the sentence itself lacks, its paragraph has.
+      const around = new Set(hit.matched);
       const title = cached(titles, p.article, () => new Set(analyzeText(article.title)));
       const found = (term: string) =>
         sentence.has(term) ? 1 : around.has(term) ? IN_PARAGRAPH : title.has(term) ? IN_TITLE : 0;
