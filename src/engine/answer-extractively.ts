@@ -66,14 +66,23 @@ const SPEECH_FRAME =
 const ASKS_WHO = /^\W*who(m|'s)?\b/i;
 
 const QUOTATION_MARK = /[“”"«»„]/;
+/** Per passage: 0 not looked at yet, 1 reported speech, 2 a quotation. Filled as asked. */
+const DIRECT = new WeakMap<CorpusSnapshot, Uint8Array>();
 
 /** Their own words first: sentences with a quotation, then reported speech, each in corpus order. */
 function directFirst(snapshot: CorpusSnapshot, ids: number[]): number[] {
+  let marks = DIRECT.get(snapshot);
+  if (!marks) {
+    marks = new Uint8Array(snapshot.passages.length);
+    DIRECT.set(snapshot, marks);
+  }
   const direct = (id: number) => {
-    const p = snapshot.passages[id]!;
-    return QUOTATION_MARK.test(
-      snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end),
-    );
+    if (marks[id] === 0) {
+      const p = snapshot.passages[id]!;
+      const text = snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!;
+      marks[id] = QUOTATION_MARK.test(text.slice(p.start, p.end)) ? 2 : 1;
+    }
+    return marks[id] === 2;
   };
   return [...ids.filter(direct), ...ids.filter((id) => !direct(id))];
 }
@@ -323,7 +332,7 @@ export function answerExtractively(
     };
   }
   // The same statement carried by several outlets shows once, citing the others.
-  const groups = groupRetellings(snapshot, unseen);
+  const groups = groupRetellings(snapshot, unseen, options.offset + options.maxQuotes);
   const page = groups.slice(options.offset, options.offset + options.maxQuotes);
   const quotes = page
     .map((g) => {

@@ -5,8 +5,8 @@ import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 export const SAME_STATEMENT = 0.5;
 /** Words a shingle spans. */
 const SHINGLE = 3;
-/** Ranked passages compared with each other: the ones an answer can show. */
-const WINDOW = 30;
+/** Ranked passages looked at beyond the ones shown, for retellings of those. */
+const LOOKAHEAD = 12;
 
 function shingles(text: string): Set<string> {
   const ws = words(text);
@@ -42,8 +42,13 @@ export interface Retelling {
  * frame one quotation differently ("…," X said / X told reporters "…") are compared by
  * the quoted words alone.
  */
-export function groupRetellings(snapshot: CorpusSnapshot, ranked: readonly number[]): Retelling[] {
-  const head = ranked.slice(0, WINDOW);
+export function groupRetellings(
+  snapshot: CorpusSnapshot,
+  ranked: readonly number[],
+  shown: number,
+): Retelling[] {
+  const window = shown + LOOKAHEAD;
+  const head = ranked.slice(0, window);
   const text = (id: number) => {
     const p = snapshot.passages[id]!;
     return snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
@@ -76,6 +81,6 @@ export function groupRetellings(snapshot: CorpusSnapshot, ranked: readonly numbe
     const fullest = ids.reduce((a, b) => (text(b).length > text(a).length ? b : a));
     return { id: fullest, others: ids.filter((x) => x !== fullest) };
   });
-  for (const id of ranked.slice(WINDOW)) out.push({ id, others: [] });
+  for (const id of ranked.slice(window)) out.push({ id, others: [] });
   return out;
 }

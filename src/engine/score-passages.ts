@@ -1,3 +1,4 @@
+import type { LexicalHit } from "../search/lexical-index.ts";
 import { analyzeText, termOf, words } from "../text/analyze.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import type { AnswerType, Topic } from "./read-topic.ts";
@@ -12,6 +13,8 @@ const ORDER_BONUS = 0.15;
 /** Words apart that still count as "close together": a misremembered quote drops a few. */
 const NEAR = 3;
 const CACHE_LIMIT = 20_000;
+/** Candidates, best first by coverage, whose word order and answer type are read. */
+const DETAILED = 15;
 
 export interface ScoredPassage {
   id: number;
@@ -106,49 +109,60 @@ function inOrder(topic: Topic, sequence: readonly string[]): number {
 export function scorePassages(
   snapshot: CorpusSnapshot,
   topic: Topic,
-  hits: readonly { id: number; score: number; matched: readonly string[] }[],
+  hits: readonly LexicalHit[],
 ): ScoredPassage[] {
   const total = topic.terms.reduce((sum, t) => sum + t.weight, 0) + topic.unmatchedWeight;
   if (total === 0 || hits.length === 0) return [];
   const titles = perSnapshot(TITLE_TERMS, snapshot);
   const maxSearch = Math.max(...hits.map((h) => h.score)) || 1;
-  return hits
-    .map((hit) => {
-      const p = snapshot.passages[hit.id]!;
-      const article = snapshot.articles[p.article]!;
-      const paragraph = article.paragraphs[p.paragraph - 1]!;
-      const text = paragraph.slice(p.start, p.end);
-      const sequence = analyzeText(text);
-      const sentence = new Set(sequence);
-      // The search matched a term in the sentence or in its context (the paragraph, the
-      // speaker): what the sentence itself lacks, its paragraph has.
-      const around = new Set(hit.matched);
-      const title = cached(titles, p.article, () => new Set(analyzeText(article.title)));
-      const found = (term: string) =>
-        sentence.has(term) ? 1 : around.has(term) ? IN_PARAGRAPH : title.has(term) ? IN_TITLE : 0;
-      let covered = 0;
-      for (const t of topic.terms) {
-        let best = found(t.term);
-        for (const alt of t.alternatives) {
-          if (best >= alt.factor) break;
-          best = Math.max(best, alt.factor * found(alt.term));
-        }
-        covered += t.weight * best;
+  const textOf = (id: number) => {
+    const p = snapshot.passages[id]!;
+    return snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
+  };
+  const scored = hits.map((hit) => {
+    const p = snapshot.passages[hit.id]!;
+    const article = snapshot.articles[p.article]!;
+    // The search tells which terms the sentence itself has (an index that cannot tell has
+    // the sentence analysed here); a term matched only in the passage's context (its
+    // paragraph, its speaker) counts as its paragraph's.
+    const inText = hit.matchedInText ?? analyzeText(textOf(hit.id));
+    const title = cached(titles, p.article, () => new Set(analyzeText(article.title)));
+    const found = (term: string) =>
+      inText.includes(term)
+        ? 1
+        : hit.matched.includes(term)
+          ? IN_PARAGRAPH
+          : title.has(term)
+            ? IN_TITLE
+            : 0;
+    let covered = 0;
+    for (const t of topic.terms) {
+      let best = found(t.term);
+      for (const alt of t.alternatives) {
+        if (best >= alt.factor) break;
+        best = Math.max(best, alt.factor * found(alt.term));
       }
-      const coverage = covered / total;
-      const fits =
-        topic.counted.size > 0
-          ? countsTerm(text, topic.counted)
-          : fitsType(topic.answerType, text, p.speaker >= 0);
-      const bonus = (fits ? TYPE_BONUS : 0) + ORDER_BONUS * inOrder(topic, sequence);
-      return {
-        id: hit.id,
-        coverage,
-        score: coverage + bonus + (0.05 * hit.score) / maxSearch,
-        fits,
-      };
-    })
-    .sort((a, b) => b.score - a.score || a.id - b.id);
+      covered += t.weight * best;
+    }
+    const coverage = covered / total;
+    return { id: hit.id, coverage, score: coverage + (0.05 * hit.score) / maxSearch, fits: false };
+  });
+  scored.sort((a, b) => b.score - a.score || a.id - b.id);
+  // What needs the sentence's words in order (answer type, word order) is read for the
+  // best few only: the bonuses reorder those, never decide what is strong enough. A count
+  // is read for every candidate, as "how many X" shows counts of X only.
+  scored.forEach((s, rank) => {
+    if (rank >= DETAILED && topic.counted.size === 0) return;
+    const text = textOf(s.id);
+    s.fits =
+      topic.counted.size > 0
+        ? countsTerm(text, topic.counted)
+        : fitsType(topic.answerType, text, snapshot.passages[s.id]!.speaker >= 0);
+    if (rank < DETAILED) {
+      s.score += (s.fits ? TYPE_BONUS : 0) + ORDER_BONUS * inOrder(topic, analyzeText(text));
+    }
+  });
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 /** Every term a search for the topic should look for: the terms and their alternatives. */

@@ -127,10 +127,12 @@ export function createBm25Index(
       const best = selectTop(acc, limit, docOf, coordination, searchOptions.filter);
       return best.map(({ doc, score }) => {
         const mask = acc.masks[doc] as number;
+        const inText = acc.textMasks[doc] as number;
         return {
           id: docOf[doc] as number,
           score,
           matched: unique.filter((_, q) => mask & (1 << q)),
+          matchedInText: unique.filter((_, q) => inText & (1 << q)),
         };
       });
     },

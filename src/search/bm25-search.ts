@@ -12,6 +12,8 @@ export interface Accumulator {
   scores: Float64Array;
   /** Bit q set: the passage matched query term q. */
   masks: Uint32Array;
+  /** Bit q set: the passage's own text (not only its context) has query term q. */
+  textMasks: Uint32Array;
   /** Passages this search touched, in the first `count` slots. */
   touched: Uint32Array;
   count: number;
@@ -21,6 +23,7 @@ export function createAccumulator(size: number): Accumulator {
   return {
     scores: new Float64Array(size),
     masks: new Uint32Array(size),
+    textMasks: new Uint32Array(size),
     touched: new Uint32Array(size),
     count: 0,
   };
@@ -53,7 +56,7 @@ export function accumulateTerm(
   saturation: number,
   bit: number,
 ): void {
-  const { scores, masks, touched } = acc;
+  const { scores, masks, textMasks, touched } = acc;
   let count = acc.count;
   for (let i = from; i < to; i++) {
     const doc = docs[i] as number;
@@ -68,10 +71,12 @@ export function accumulateTerm(
     if (score === 0) {
       scores[doc] = add;
       masks[doc] = bit;
+      textMasks[doc] = ft > 0 ? bit : 0;
       touched[count++] = doc;
     } else {
       scores[doc] = score + add;
       masks[doc] = (masks[doc] as number) | bit;
+      if (ft > 0) textMasks[doc] = (textMasks[doc] as number) | bit;
     }
   }
   acc.count = count;

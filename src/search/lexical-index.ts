@@ -18,6 +18,8 @@ export interface LexicalHit {
   score: number;
   /** Query terms (after analysis) that this passage contains. */
   matched: string[];
+  /** Of those, the ones in the passage's own text rather than its context, when known. */
+  matchedInText?: string[];
 }
 
 export interface LexicalSearchOptions {
