@@ -55,8 +55,10 @@ function rankTopic(
   const scored = scorePassages(snapshot, topic, hits);
   const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
   const strong = scored.filter((s) => s.coverage >= minCoverage);
-  // "How many schools?" is answered by a count of schools, not of something else.
-  return { strong: topic.counted.size > 0 ? strong.filter((s) => s.fits) : strong, best };
+  // "How many schools?" is answered by a count of schools, not of something else, and
+  // "how much" by a sentence with a number in it.
+  const counts = topic.counted.size > 0 || topic.answerType === "number";
+  return { strong: counts ? strong.filter((s) => s.fits) : strong, best };
 }
 
 /** Words that ask for what someone said, wrote or thinks, rather than for a fact. */

@@ -37,6 +37,9 @@ export interface Topic {
 }
 
 const FILLER_WORDS = loadWordSet("filler-words");
+const LIGHT_WORDS = loadWordSet("light-words");
+/** What a light word ("own", "came", "back") weighs beside a word that names a topic. */
+const LIGHT = 0.3;
 /** A misspelt word counts a little less than one typed right: the correction may be wrong. */
 const CORRECTED = 0.85;
 const SYNONYM = 0.6;
@@ -175,7 +178,8 @@ export function readTopic(
       if (t !== term && index.documentFrequency(t) > 0)
         alternatives.push({ term: t, factor: DERIVED });
     }
-    terms.push({ word, term, weight: idf(df) * factor, alternatives });
+    const light = LIGHT_WORDS.has(word) ? LIGHT : 1;
+    terms.push({ word, term, weight: idf(df) * factor * light, alternatives });
   }
   const mean = terms.length > 0 ? terms.reduce((sum, t) => sum + t.weight, 0) / terms.length : 0;
   return {

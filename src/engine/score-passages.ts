@@ -52,10 +52,16 @@ const NUMBER =
   /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?|millions?|billions?|half|third|quarter)\b/i;
 const DATE =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|tonight|week|month|year|spring|summer|autumn|winter)\b|\b(1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b/i;
+/** An amount, as "how much", "how long" or "what percentage" ask for: not "four months later". */
+const AMOUNT =
+  /\d|\b(dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter)\b/i;
 const NAME = /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 const NUMBER_WORD = new RegExp(`^(${NUMBER.source.replace(/\\d\|/, "")})$`, "i");
-/** Words a count may stand before its noun by: "640 of the plant's 710 hourly workers". */
-const COUNT_REACH = 4;
+/** Words a count may stand before its noun by: "41 of those houses". */
+const COUNT_REACH = 3;
+/** Units that make a number a measure of something else: "21 days from schools". */
+const MEASURE =
+  /^(second|minute|hour|day|week|month|year|decade|percent|per|cent|km|kilometre|kilometer|mile|metre|meter)s?$/;
 
 /** Whether a number stands before one of the counted terms, within COUNT_REACH words. */
 function countsTerm(text: string, counted: ReadonlySet<string>): boolean {
@@ -64,13 +70,14 @@ function countsTerm(text: string, counted: ReadonlySet<string>): boolean {
     if (!/\d/.test(ws[i]!) && !NUMBER_WORD.test(ws[i]!)) continue;
     for (let j = i + 1; j <= i + COUNT_REACH && j < ws.length; j++) {
       if (counted.has(termOf(ws[j]!))) return true;
+      if (MEASURE.test(ws[j]!)) break;
     }
   }
   return false;
 }
 
 function fitsType(type: AnswerType, text: string, hasSpeaker: boolean): boolean {
-  if (type === "number") return NUMBER.test(text);
+  if (type === "number") return AMOUNT.test(text);
   if (type === "date") return DATE.test(text);
   if (type === "person") return hasSpeaker || NAME.test(text);
   return false;
@@ -151,8 +158,9 @@ export function scorePassages(
   // What needs the sentence's words in order (answer type, word order) is read for the
   // best few only: the bonuses reorder those, never decide what is strong enough. A count
   // is read for every candidate, as "how many X" shows counts of X only.
+  const everyFit = topic.counted.size > 0 || topic.answerType === "number";
   scored.forEach((s, rank) => {
-    if (rank >= DETAILED && topic.counted.size === 0) return;
+    if (rank >= DETAILED && !everyFit) return;
     const text = textOf(s.id);
     s.fits =
       topic.counted.size > 0

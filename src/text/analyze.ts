@@ -14,7 +14,7 @@ export const STOP_WORDS = new Set(
     "it its it's this that these those there here than then so such not no nor very too also just only " +
     "i me my we our you your he him his she her they them their who whom whose which what when where why how " +
     "do does did done doing have has had having will would shall should can could may might must " +
-    "s t don didn doesn isn aren wasn weren hasn haven hadn won wouldn couldn shouldn n't 's"
+    "s t d ll ve re m don didn doesn isn aren wasn weren hasn haven hadn won wouldn couldn shouldn n't 's"
   ).split(" "),
 );
 
