@@ -2,6 +2,7 @@ import type { Answer, Quote, QuoteSource } from "../answer/answer.ts";
 import { buildQuote, quoteIsVerbatim } from "../answer/build-quote.ts";
 import { renderQuotesPlain } from "../answer/render-plain-text.ts";
 import type { Logger } from "../log/logger.ts";
+import { nameKey } from "../speakers/name-key.ts";
 import { analyzeQuestion, words } from "../text/analyze.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus } from "./describe-corpus.ts";
@@ -57,13 +58,37 @@ function rankTopic(
   const strong = scored.filter((s) => s.coverage >= minCoverage);
   // "How many schools?" is answered by a count of schools, not of something else, and
   // "how much" by a sentence with a number in it.
+  // "What was the ferry's price?" is not answered by a sentence without the price.
   const counts = topic.counted.size > 0 || topic.answerType === "number";
-  return { strong: counts ? strong.filter((s) => s.fits) : strong, best };
+  return { strong: strong.filter((s) => s.onFocus && (!counts || s.fits)), best };
 }
 
 /** Words that ask for what someone said, wrote or thinks, rather than for a fact. */
 const SPEECH_FRAME =
   /\b(say|says|said|saying|tell|tells|told|quotes?|quoted|comments?|commented|statements?|remarks?|claim(s|ed)?|announce[ds]?|warn(s|ed)?|react(s|ed)?|respond(s|ed)?|response|think|thinks|thought|position|views?|stance|den(y|ied|ies)|accuse[ds]?|insist(s|ed)?|admit(s|ted)?|describe[ds]?|mean|meant|argue[ds]?|blame[ds]?|promise[ds]?|predict(s|ed)?|confirm(s|ed)?|write|wrote|posts?|posted|explain(s|ed)?|reply|replied|want(s|ed)?|call(s|ed)?)\b/i;
+
+/** Where a question first names one of `aliases` (name keys), or -1. */
+function firstMention(question: string, aliases: readonly string[]): number {
+  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)].map((m) => ({
+    key: nameKey(m[0]),
+    at: m.index,
+  }));
+  let first = -1;
+  for (const alias of aliases) {
+    const parts = alias.split(" ");
+    for (let i = 0; i + parts.length <= tokens.length; i++) {
+      if (parts.every((p, k) => tokens[i + k]!.key === p)) {
+        if (first < 0 || tokens[i]!.at < first) first = tokens[i]!.at;
+        break;
+      }
+    }
+  }
+  return first;
+}
+
+/** A question for a fact rather than for words: "what's X's salary?", "when is the vote?" */
+const FACT_QUESTION =
+  /^\W*(?:what(?:'s|’s|\s+is|\s+was|\s+are|\s+were)|how\s+(?:much|many|old|long|far)|when\s+(?:is|was|will|are|were)|where)\b/i;
 
 const ASKS_WHO = /^\W*who(m|'s)?\b/i;
 
@@ -117,6 +142,48 @@ function passageSpeakers(snapshot: CorpusSnapshot): Int32Array {
   return speakers;
 }
 
+/**
+ * The speakers a question asks to hear from, of those it names or describes (see the
+ * comments inside), and the analysed words of the names it uses as topic instead.
+ */
+export function speakersAsked(
+  snapshot: CorpusSnapshot,
+  question: string,
+  intent: QuestionIntent,
+): { speakers: readonly number[]; topical: string[] } {
+  // An organisation or a place that speaks somewhere is the topic, not the speaker, of a
+  // question that asks for no statement: "how many people left Brenna?"
+  // "Who said …?" asks for the speaker: a name or a role in it is part of what was said.
+  let speakers =
+    (intent.speakerSource !== "context" && ASKS_WHO.test(question)) ||
+    (intent.speakerSource === "name" &&
+      !SPEECH_FRAME.test(question) &&
+      intent.speakers.every((id) => snapshot.speakers.get(id).kind !== "person"))
+      ? []
+      : intent.speakers;
+  // "What did X say about Y?", "What did X tell Y?": whoever is named after the verb is
+  // what was said or whom it was told, not who said it.
+  const verb = SPEECH_FRAME.exec(question)?.index ?? -1;
+  let topical: string[] = [];
+  if (intent.speakerSource === "name" && speakers.length > 0 && verb >= 0) {
+    // A name found only by a near spelling has no place here: keep it as asked.
+    const before = speakers.filter((id) => {
+      const at = firstMention(question, snapshot.speakers.get(id).aliases);
+      return at < verb;
+    });
+    // Someone else is named before the verb ("the anonymous official"), so the names
+    // after it are the listener or the subject.
+    const someoneElse = before.length === 0 && analyzeQuestion(question.slice(0, verb)).length > 0;
+    if ((before.length > 0 || someoneElse) && before.length < speakers.length) {
+      topical = speakers
+        .filter((id) => !before.includes(id))
+        .flatMap((id) => analyzeQuestion(snapshot.speakers.get(id).name));
+      speakers = before;
+    }
+  }
+  return { speakers, topical };
+}
+
 /** Ranks passages for the intent: a speaker's statements, or the best topic passages. */
 export function rankPassages(
   snapshot: CorpusSnapshot,
@@ -127,17 +194,8 @@ export function rankPassages(
 ): Ranking {
   const unknown = intent.unknownName ?? findUnknownName(question, snapshot);
   if (unknown) return { ok: false, reason: `The articles I have don't mention ${unknown}.` };
-  // An organisation or a place that speaks somewhere is the topic, not the speaker, of a
-  // question that asks for no statement: "how many people left Brenna?"
-  // "Who said …?" asks for the speaker: a name or a role in it is part of what was said.
-  const speakers =
-    (intent.speakerSource !== "context" && ASKS_WHO.test(question)) ||
-    (intent.speakerSource === "name" &&
-      !SPEECH_FRAME.test(question) &&
-      intent.speakers.every((id) => snapshot.speakers.get(id).kind !== "person"))
-      ? []
-      : intent.speakers;
-  const asked = new Set(intent.terms);
+  const { speakers, topical } = speakersAsked(snapshot, question, intent);
+  const asked = new Set([...intent.terms, ...topical]);
   const excluded = new Set(
     speakers.length === 0 && intent.speakers.length > 0
       ? []
@@ -161,19 +219,29 @@ export function rankPassages(
         ),
       };
     }
+    // A question that asks for no statement ("what is X's salary?", "when is the Aurora
+    // deal due?") is about a fact the name is part of: see below.
+    const factual =
+      !SPEECH_FRAME.test(question) &&
+      intent.speakerSource !== "context" &&
+      FACT_QUESTION.test(question);
     // A passage is one of their statements exactly when its speaker is one of them: marks
     // per speaker are far fewer than their statements (a role can match hundreds of people),
     // and the search calls this for every passage it touches.
     const speakerOf = passageSpeakers(snapshot);
     const theirs = new Uint8Array(snapshot.speakers.all.length);
     for (const id of speakers) theirs[id] = 1;
-    const own = rankTopic(snapshot, topic, speakerMin, (id) => {
-      const speaker = speakerOf[id]!;
-      return speaker >= 0 && theirs[speaker] === 1;
-    });
+    const own = factual
+      ? { strong: [] }
+      : rankTopic(snapshot, topic, speakerMin, (id) => {
+          const speaker = speakerOf[id]!;
+          return speaker >= 0 && theirs[speaker] === 1;
+        });
     if (own.strong.length > 0) return { ok: true, ranked: own.strong.map((s) => s.id) };
     // Not in their own statements: passages about them that match the topic.
-    const about = rankTopic(snapshot, topic, minCoverage);
+    const about = factual
+      ? { strong: [] }
+      : rankTopic(snapshot, topic, Math.max(minCoverage, MIN_FACT_COVERAGE));
     if (about.strong.length > 0) {
       const mentions = mentionsAny(
         snapshot,
@@ -182,8 +250,7 @@ export function rankPassages(
       const ranked = about.strong.filter((s) => mentions(s.id)).map((s) => s.id);
       if (ranked.length > 0) return { ok: true, ranked };
     }
-    // A question that asks for no statement ("when is the Aurora deal due?") is about a
-    // fact the name is part of: ask it again with the name among the topic words.
+    // Asked for a fact: ask again with the name among the topic words.
     if (!SPEECH_FRAME.test(question) && intent.speakerSource !== "context") {
       const named = readTopic(question, snapshot, new Set());
       const facts = rankTopic(snapshot, named, Math.max(minCoverage, MIN_FACT_COVERAGE));
@@ -203,8 +270,9 @@ export function rankPassages(
           : "I could not find a topic in that question: ask about a person, an event or a place.",
     };
   }
-  // Most of what it asks about is words the articles never use: "How much does bitcoin cost?"
-  if (topic.unmatched.length >= topic.terms.length)
+  // Most of what it asks about is words the articles never use ("How much does bitcoin
+  // cost?"), or the very thing it asks about is ("how much is a ticket?").
+  if (topic.unmatched.length >= topic.terms.length || topic.unknownFocus)
     return {
       ok: false,
       reason: `The articles I have don't mention ${topic.unmatched.slice(0, 5).join(", ")}.`,
@@ -287,8 +355,8 @@ export function answerExtractively(
   intent: QuestionIntent,
   options: ExtractiveOptions,
 ): { answer: Answer; ranked: number[] } {
-  const speaker =
-    intent.speakers.length === 1 ? snapshot.speakers.get(intent.speakers[0]!).name : null;
+  const asked = speakersAsked(snapshot, question, intent).speakers;
+  const speaker = asked.length === 1 ? snapshot.speakers.get(asked[0]!).name : null;
   const ranking = rankPassages(
     snapshot,
     question,

@@ -5,7 +5,7 @@ import type { Article } from "../corpus/article.ts";
 import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
 import { stripInvisible } from "../text/normalize.ts";
-import { splitQuestion } from "../text/split-question.ts";
+import { askedParts, splitQuestion } from "../text/split-question.ts";
 import { stripMarkup } from "../text/strip-markup.ts";
 import { answerExtractively } from "./answer-extractively.ts";
 import type { ArticleAnalysis } from "./article-analysis.ts";
@@ -102,7 +102,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** A message of several questions is answered part by part (see splitQuestion). */
   const answerParts = (current: CorpusSnapshot, question: string, ask: AskOptions) => {
-    const parts = splitQuestion(question);
+    const parts = askedParts(splitQuestion(question));
     if (parts.length > 1) {
       const answers = parts.map((part) => extractive(current, part, ask));
       if (answers.some((a) => a.answer.status === "answered")) {

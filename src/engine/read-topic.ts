@@ -30,6 +30,14 @@ export interface Topic {
    */
   counted: ReadonlySet<string>;
   /**
+   * The thing asked about when the corpus has no word for it: "how much will a *ticket*
+   * cost", "what is the *salary*". A question whose focus is unknown is not answered by
+   * passages that match its other words.
+   */
+  unknownFocus: string | null;
+  /** The terms of that thing (and their alternatives) when the corpus knows it. */
+  focus: ReadonlySet<string>;
+  /**
    * What the unmatched words weigh against every passage: a fraction of an average term,
    * so one word the articles don't use lowers a match without sinking it.
    */
@@ -120,6 +128,30 @@ function countedTerms(question: string, terms: readonly TopicTerm[]): Set<string
   return out;
 }
 
+const FOCUS =
+  /^\W*(?:how\s+(?:much|many)|what(?:'s|’s|\s+is|\s+was|\s+are|\s+were|\s+will\s+be)|which)\s+((?:[\p{L}'’-]+\s*){1,6})/iu;
+
+/**
+ * The first nouns after the question word, past auxiliaries, articles and possessive
+ * names: "how much will a ticket on the ferry cost" → ticket. Lower-case words only.
+ */
+function focusOf(question: string): string[] {
+  const m = FOCUS.exec(question);
+  if (!m) return [];
+  const out: string[] = [];
+  for (const raw of m[1]!.trim().split(/\s+/)) {
+    if (/['’]s$/.test(raw) || /^\p{Lu}/u.test(raw)) continue;
+    const word = words(raw)[0];
+    if (!word || STOP_WORDS.has(word) || QUESTION_WORDS.has(word)) {
+      if (out.length > 0) break;
+      continue;
+    }
+    out.push(word);
+    if (out.length === 2) break;
+  }
+  return out;
+}
+
 /**
  * The topic of a question as weighted terms: each word that is not a question, stop or
  * chat word, with its idf in this corpus. A word the corpus never uses is corrected to a
@@ -181,12 +213,19 @@ export function readTopic(
     const light = LIGHT_WORDS.has(word) ? LIGHT : 1;
     terms.push({ word, term, weight: idf(df) * factor * light, alternatives });
   }
+  const focusWords = focusOf(question);
   const mean = terms.length > 0 ? terms.reduce((sum, t) => sum + t.weight, 0) / terms.length : 0;
   return {
     terms,
     unmatched,
     answerType: answerTypeOf(question),
     counted: countedTerms(question, terms),
+    unknownFocus: focusWords.find((w) => unmatched.includes(w)) ?? null,
+    focus: new Set(
+      terms
+        .filter((t) => focusWords.includes(t.word))
+        .flatMap((t) => [t.term, ...t.alternatives.map((a) => a.term)]),
+    ),
     unmatchedWeight: UNMATCHED * mean * unmatched.length,
   };
 }

@@ -13,6 +13,8 @@ const ORDER_BONUS = 0.15;
 /** Words apart that still count as "close together": a misremembered quote drops a few. */
 const NEAR = 3;
 const CACHE_LIMIT = 20_000;
+/** What a sentence that is itself a question loses in rank. */
+const ASKED_PENALTY = 0.3;
 /** Candidates, best first by coverage, whose word order and answer type are read. */
 const DETAILED = 15;
 
@@ -24,6 +26,8 @@ export interface ScoredPassage {
   score: number;
   /** It has what the question asks for: a number before the counted noun, for "how many". */
   fits: boolean;
+  /** It (or its paragraph) names the thing the question asks about, when there is one. */
+  onFocus: boolean;
 }
 
 const TITLE_TERMS = new WeakMap<CorpusSnapshot, Map<number, ReadonlySet<string>>>();
@@ -55,10 +59,14 @@ const DATE =
 /** An amount, as "how much", "how long" or "what percentage" ask for: not "four months later". */
 const AMOUNT =
   /\d|\b(dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter)\b/i;
+const MAGNITUDE = /^(dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter|bn|m)$/;
 const NAME = /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 const NUMBER_WORD = new RegExp(`^(${NUMBER.source.replace(/\\d\|/, "")})$`, "i");
 /** Words a count may stand before its noun by: "41 of those houses". */
 const COUNT_REACH = 3;
+const ORDINAL_OR_YEAR = /^(\d+(st|nd|rd|th)|1[89]\d\d|20\d\d)$/;
+const MONTH =
+  /^(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)$/;
 /** Units that make a number a measure of something else: "21 days from schools". */
 const MEASURE =
   /^(second|minute|hour|day|week|month|year|decade|percent|per|cent|km|kilometre|kilometer|mile|metre|meter)s?$/;
@@ -68,6 +76,9 @@ function countsTerm(text: string, counted: ReadonlySet<string>): boolean {
   const ws = words(text);
   for (let i = 0; i < ws.length; i++) {
     if (!/\d/.test(ws[i]!) && !NUMBER_WORD.test(ws[i]!)) continue;
+    // A date is no count: "August 6th", "6 August", "in 2025".
+    if (ORDINAL_OR_YEAR.test(ws[i]!) || MONTH.test(ws[i - 1] ?? "") || MONTH.test(ws[i + 1] ?? ""))
+      continue;
     for (let j = i + 1; j <= i + COUNT_REACH && j < ws.length; j++) {
       if (counted.has(termOf(ws[j]!))) return true;
       if (MEASURE.test(ws[j]!)) break;
@@ -76,8 +87,22 @@ function countsTerm(text: string, counted: ReadonlySet<string>): boolean {
   return false;
 }
 
+/** A number that is no date ("1 January", "2025", "6th"), or a magnitude word. */
+function hasAmount(text: string): boolean {
+  if (!AMOUNT.test(text)) return false;
+  const ws = words(text);
+  return ws.some(
+    (w, i) =>
+      MAGNITUDE.test(w) ||
+      (/\d/.test(w) &&
+        !ORDINAL_OR_YEAR.test(w) &&
+        !MONTH.test(ws[i - 1] ?? "") &&
+        !MONTH.test(ws[i + 1] ?? "")),
+  );
+}
+
 function fitsType(type: AnswerType, text: string, hasSpeaker: boolean): boolean {
-  if (type === "number") return AMOUNT.test(text);
+  if (type === "number") return hasAmount(text);
   if (type === "date") return DATE.test(text);
   if (type === "person") return hasSpeaker || NAME.test(text);
   return false;
@@ -152,7 +177,15 @@ export function scorePassages(
       covered += t.weight * best;
     }
     const coverage = covered / total;
-    return { id: hit.id, coverage, score: coverage + (0.05 * hit.score) / maxSearch, fits: false };
+    let onFocus = topic.focus.size === 0;
+    for (const f of topic.focus) if (!onFocus && found(f) >= IN_PARAGRAPH) onFocus = true;
+    return {
+      id: hit.id,
+      coverage,
+      score: coverage + (0.05 * hit.score) / maxSearch,
+      fits: false,
+      onFocus,
+    };
   });
   scored.sort((a, b) => b.score - a.score || a.id - b.id);
   // What needs the sentence's words in order (answer type, word order) is read for the
@@ -168,6 +201,8 @@ export function scorePassages(
         : fitsType(topic.answerType, text, snapshot.passages[s.id]!.speaker >= 0);
     if (rank < DETAILED) {
       s.score += (s.fits ? TYPE_BONUS : 0) + ORDER_BONUS * inOrder(topic, analyzeText(text));
+      // An article's own question ("Why are analysts worried?") heads an answer; it is none.
+      if (/\?\s*$/.test(text)) s.score -= ASKED_PENALTY;
     }
   });
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);

@@ -24,3 +24,30 @@ export function splitQuestion(message: string): string[] {
   }
   return parts.length > 0 ? parts : [message];
 }
+
+const ASKS = new RegExp(
+  `^\\W*(?:${QUESTION_WORD}|tell|explain|show|give|list|quotes?|any|and)\\b|\\?\\s*$`,
+  "iu",
+);
+const POINTS_BACK = /\b(it|its|they|them|their|there|that|this|he|she|him|her)\b/i;
+const PROPER_NAME = /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)*/gu;
+
+/**
+ * The parts of a message to answer: the ones that ask something (a question word, a
+ * request, a question mark), each with the names the message gave before it appended
+ * when it points back with a pronoun ("I follow the Sudova story. When did they take it
+ * back?" asks about Sudova). Statements around the questions only lend their names. A
+ * message in which no part asks is answered whole.
+ */
+export function askedParts(parts: readonly string[]): string[] {
+  const asked: string[] = [];
+  const names: string[] = [];
+  for (const part of parts) {
+    if (ASKS.test(part)) {
+      const carried = POINTS_BACK.test(part) ? names.filter((n) => !part.includes(n)) : [];
+      asked.push(carried.length > 0 ? `${part} (${carried.join(", ")})` : part);
+    }
+    for (const m of part.matchAll(PROPER_NAME)) if (!names.includes(m[0])) names.push(m[0]);
+  }
+  return asked.length > 0 ? asked : [...parts];
+}
