@@ -59,7 +59,8 @@ const DATE =
 /** An amount, as "how much", "how long" or "what percentage" ask for: not "four months later". */
 const AMOUNT =
   /\d|\b(dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter)\b/i;
-const MAGNITUDE = /^(dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter|bn|m)$/;
+const MAGNITUDE =
+  /^(dozens?|hundreds?|thousands?|millions?|billions?|trillions?|half|third|quarter|bn|m)$/;
 const NAME = /\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u;
 const NUMBER_WORD = new RegExp(`^(${NUMBER.source.replace(/\\d\|/, "")})$`, "i");
 /** Words a count may stand before its noun by: "41 of those houses". */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type Article, createEngine, renderQuotesPlain } from "../../src/index.ts";
-import { splitQuestion } from "../../src/text/split-question.ts";
+import { askedParts, splitQuestion } from "../../src/text/split-question.ts";
 
 /** A small invented world: two outlets report one strike, a third a football transfer. */
 const article = (id: string, publisher: string, title: string, paragraphs: string[]): Article => ({
@@ -111,10 +111,56 @@ describe("ranking and abstention on an invented corpus", () => {
     expect(texts).toContain("no arrests were made");
   });
 
+  it("hears from the one named before the verb; a name after it is the topic", async () => {
+    const a = await ask("what did Petra Vindeln say about Oskar Brandvik?");
+    expect(a.speaker).toBe("Petra Vindeln");
+    expect(a.status).toBe("not_found");
+    expect(a.reason).toContain("The articles quote Petra Vindeln, but not");
+  });
+
+  it("answers a question for a fact about a person from the facts, not from their words", async () => {
+    const pay = await ask("what's Tomas Ekdal's weekly wage at Rovers?");
+    expect(pay.status).toBe("not_found");
+    const fee = await ask("how much did Rovers pay for Tomas Ekdal?");
+    expect(fee.status).toBe("answered");
+    expect(fee.quotes[0]?.text).toContain("9 million euros");
+  });
+
+  it("wants the thing asked about in the answer: 'how much' needs an amount, not a date", async () => {
+    const a = await ask("how much did the dock strike cost the traders?");
+    expect(a.status).toBe("not_found");
+  });
+
+  it("ranks an article's own question below the sentences that answer", async () => {
+    const engineWithQuestion = createEngine({
+      articles: [
+        article("explainer", "Coast Wire", "Why Marlow matters", [
+          "Why are traders worried about Marlow?",
+          "Traders are worried about Marlow because fruit imports could spoil within days.",
+        ]),
+      ],
+    });
+    const a = await engineWithQuestion.ask("why are traders worried about Marlow?");
+    expect(a.quotes[0]?.text).toContain("fruit imports could spoil");
+  });
+
   it("takes an organisation or a place in a fact question as the topic, not a speaker", async () => {
     const a = await ask("how many ships were waiting at the harbour authority?");
     expect(a.status).toBe("answered");
     expect(a.quotes[0]?.text).toContain("14 ships");
+  });
+});
+
+describe("askedParts", () => {
+  it("answers the parts that ask, carrying names said before a pronoun", () => {
+    expect(
+      askedParts(
+        splitQuestion(
+          "ok so I follow the Marlow strike, my dad works there. when did they walk out and who is mediating?",
+        ),
+      ),
+    ).toEqual(["when did they walk out (Marlow)", "who is mediating?"]);
+    expect(askedParts(["hello there", "thanks"])).toEqual(["hello there", "thanks"]);
   });
 });
 
