@@ -122,6 +122,25 @@ export function attributeSpeakers(
     return s;
   };
 
+  /** Organisations in the order the article names them: what "the ministry" refers to. */
+  const namedOrgs: Mention[] = [];
+  const orgByHead = (words: string[]): string | null => {
+    for (let i = namedOrgs.length - 1; i >= 0; i--) {
+      const m = namedOrgs[i]!;
+      const have = m.name.toLowerCase().split(/[^\p{L}]+/u);
+      if (words.every((w) => have.includes(w))) return org(m).key;
+    }
+    return null;
+  };
+  const other = (kind: "organization" | "unnamed", phrase: string): string => {
+    // An organisation is named without its article; an unnamed source keeps it ("A source").
+    const bare = kind === "organization" ? phrase.replace(/^(the|a|an) /i, "") : phrase;
+    const name = bare.replace(/^./, (c) => c.toUpperCase());
+    const key = `${kind === "unnamed" ? "unnamed" : "org"}:${nameKey(bare.replace(/^(the|a|an) /i, ""))}`;
+    if (!speakers.has(key)) speakers.set(key, { key, name, kind, roles: [] });
+    return key;
+  };
+
   const statements: Statement[] = [];
   const lastMention = new Map<string, number>();
   let clock = 0;
@@ -167,6 +186,9 @@ export function attributeSpeakers(
       lastPerson,
       lastOrg,
       speakers,
+      orgByHead,
+      describedOrg: (phrase) => other("organization", phrase),
+      unnamed: (phrase) => other("unnamed", phrase),
     });
     if (found) {
       const sp = speakers.get(found.key)!;
@@ -190,6 +212,7 @@ export function attributeSpeakers(
       const key = keyOf(m);
       if (speakers.has(key)) lastMention.set(key, ++clock);
       if (m.kind === "organization" && speakers.has(key)) lastOrg = key;
+      if (m.kind === "organization") namedOrgs.push(m);
     }
   }
   const quoted = new Set(statements.map((s) => s.speakerKey));

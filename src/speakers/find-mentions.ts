@@ -1,4 +1,10 @@
 import { NAME_PARTICLES, NON_NAME_WORDS, REPORTING_VERBS, ROLE_WORDS } from "./lexicon.ts";
+
+/** A capitalised office or job ("Chief Executive", "Moderator"): a title, never a name. */
+export function isTitleWord(token: Token): boolean {
+  return token.capitalized && ROLE_WORDS.has(token.bare.toLowerCase());
+}
+
 import type { Token } from "./tokens.ts";
 
 /** A run of tokens that names someone: a person ("Yuri Ushakov") or an organisation. */
@@ -30,7 +36,8 @@ export function isNameWord(token: Token): boolean {
     /\p{Ll}/u.test(token.bare) &&
     !/\d/.test(token.bare) &&
     !NON_NAME_WORDS.has(token.bare) &&
-    !NON_NAME_WORDS.has(token.bare.replace(/\.$/, ""))
+    !NON_NAME_WORDS.has(token.bare.replace(/\.$/, "")) &&
+    !isTitleWord(token)
   );
 }
 
@@ -63,7 +70,15 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
     const inOrgChain =
       before !== undefined &&
       (/^the$/i.test(before.text) || (/^(of|for)$/.test(before.text) && beforeThat?.capitalized));
-    if (j - i >= 2 && !inOrgChain) {
+    // "Aurora Grid Chief Executive Henrik Salo": a run right before a title qualifies the
+    // title (a company, a city), it is not a person.
+    const after = tokens[j];
+    const qualifiesTitle =
+      after !== undefined &&
+      !tokens[j - 1]!.possessive &&
+      adjacent(paragraph, tokens[j - 1]!, after) &&
+      isTitleWord(after);
+    if (j - i >= 2 && !inOrgChain && !qualifiesTitle) {
       const last = tokens[j - 1]!;
       found.push({
         kind: "person",

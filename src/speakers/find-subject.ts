@@ -1,18 +1,39 @@
 import type { ArticleSpeaker } from "./attribute-speakers.ts";
 import { isNameWord, type Mention } from "./find-mentions.ts";
-import { OUTLET_NOUNS, PRONOUNS, REPORTING_VERBS } from "./lexicon.ts";
-import { nameKey } from "./name-key.ts";
+import {
+  GROUP_NOUNS,
+  ORG_HEADS,
+  OUTLET_NOUNS,
+  PRONOUNS,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+} from "./lexicon.ts";
 import type { Token } from "./tokens.ts";
 
 /**
  * Who a sentence reports: the subject of its reporting verb, or what follows
- * "according to". The rules behind attributeSpeakers, one sentence at a time.
+ * "according to". The rules behind attributeSpeakers, one sentence at a time, as a sieve:
+ * an anonymous source first (it must never get a name), then a name or an organisation
+ * next to the verb, then weaker readings of the subject phrase (a spokesperson for
+ * someone, a pronoun, a role, an organisation described by its kind).
  */
 
 const NEGATION =
-  /^(not|never|n't|hasn't|hadn't|haven't|didn't|doesn't|don't|won't|wouldn't|hasn’t|didn’t|won’t|refused)$/i;
+  /^(not|never|n't|hasn't|hadn't|haven't|didn't|doesn't|don't|won't|wouldn't|hasn’t|didn’t|won’t|refused|declined)$/i;
 const NOUN_DETERMINERS = /^(the|a|an|these|those|such|his|her|their|its|our|media|new|press)$/i;
 const normRole = (w: string) => (w === "advisor" ? "adviser" : w);
+
+/** Phrases that mark a source who is deliberately not named. */
+const ANONYMITY =
+  /\b(condition of anonymity|on condition that|not (authori[sz]ed|allowed|permitted) to (speak|discuss|comment)|asked not to be (named|identified)|declined to be (named|identified)|(who|would) not be named)\b/i;
+/** An indefinite subject: "A senior official", "two people familiar with", "one adviser". */
+const INDEFINITE =
+  /^(a|an|one|two|three|four|five|several|some|other|another|many|few|a second|a third|unnamed)\b/i;
+/** The speaker of a statement published in writing: "in a statement", "on social media". */
+const WRITTEN =
+  /\b(in|through) an? (written |short |brief |joint )?(statement|post|letter|note|release|message)\b|\bon (social media|its website|his website|her website)\b|\b(wrote|posted|tweeted)\b/i;
+const SPOKESPERSON =
+  /^(?:(?:a|an|the)\s+)?(?:(\S+)\s+)?spokes(?:man|woman|person)(?:\s+for\s+(.+))?$/i;
 
 /** Folded role words of a phrase: what "the Russian President" is matched on. */
 export function roleWords(text: string): string[] {
@@ -38,9 +59,21 @@ export interface Resolver {
   org(m: Mention): ArticleSpeaker;
   person(name: string): ArticleSpeaker;
   byRole(words: string[], paragraph: number): string | null;
+  /** The last organisation the article named with all these words ("foreign ministry"). */
+  orgByHead(words: string[]): string | null;
+  /** An organisation described, not named: "the regional grid operator". */
+  describedOrg(phrase: string): string;
+  /** A source the article keeps anonymous. */
+  unnamed(phrase: string): string;
   lastPerson: { key: string; paragraph: number } | null;
   lastOrg: string | null;
   speakers: Map<string, ArticleSpeaker>;
+}
+
+export interface Found {
+  key: string;
+  /** How the sentence was attributed: the verb, "according to", "pronoun", "statement"... */
+  cue: string;
 }
 
 /** The reporting verb of a sentence: the first one outside quotes, not negated, not a noun. */
@@ -57,85 +90,173 @@ function findCue(tokens: readonly Token[]): number {
   return -1;
 }
 
-export function findSpeaker(
-  text: string,
-  unit: Unit,
-  r: Resolver,
-): { key: string; cue: string } | null {
+export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null {
   const { tokens } = unit;
   const cue = findCue(tokens);
   const according = tokens.findIndex(
     (t, i) => !t.quoted && /^according$/i.test(t.text) && tokens[i + 1]?.text === "to",
   );
   if (cue >= 0) {
-    const key = subjectBefore(text, unit, cue, r) ?? subjectAfter(unit, cue, r);
-    if (key) return { key, cue: tokens[cue]!.text.toLowerCase() };
+    const found = subjectBefore(text, unit, cue, r) ?? subjectAfter(unit, cue, r);
+    if (found) {
+      const verb = tokens[cue]!.text.toLowerCase();
+      const sentence = text.slice(unit.start, unit.end);
+      const written = found.how === "name" && WRITTEN.test(sentence);
+      return {
+        key: found.key,
+        cue: found.how === "name" ? (written ? "statement" : verb) : found.how,
+      };
+    }
   }
   if (according >= 0) {
-    const key = subjectAfter(unit, according + 1, r);
-    if (key) return { key, cue: "according to" };
+    const rest = text.slice(tokens[according + 1]!.end, unit.end);
+    const anon = anonymousSource(rest.split(/[,;.]/)[0] ?? "", r);
+    if (anon) return { key: anon, cue: "according to" };
+    const found = subjectAfter(unit, according + 1, r);
+    if (found) return { key: found.key, cue: "according to" };
   }
   return null;
 }
 
+interface Subject {
+  key: string;
+  /** "name" for a name or an organisation; otherwise the weaker rule that found it. */
+  how: string;
+}
+
+/** What separates a subject from its verb when it is the subject: "has", "on Tuesday". */
+const FILLER =
+  /^(?:(?:has|have|had|also|later|then|again|earlier|previously|first|once|on|in|at|last|this|that|a|an|the|week|month|year|morning|evening|night|afternoon|statement|interview|briefing|post|today|yesterday|separately|repeatedly|publicly|privately|\p{Lu}\p{Ll}+day|\p{Lu}\p{Ll}+|\d+)\s*)*$/u;
+
+/** Drops comma-enclosed asides ("X, the army chief, said") between a subject and its verb. */
+const withoutAsides = (s: string) =>
+  s
+    .replace(/,[^,]*,/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
 /** The speaker named before the verb: after a closing quote if the sentence opens with one. */
-function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): string | null {
+function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subject | null {
   const { tokens } = unit;
   const cueStart = tokens[cue]!.start;
   const lastClose = Math.max(text.lastIndexOf('"', cueStart), text.lastIndexOf("”", cueStart));
   const from = Math.max(lastClose, unit.start);
+  const region = text.slice(from, cueStart).replace(/^["”,\s]+/, "");
+  // Sieve 1: a source kept anonymous is never given a name found near it.
+  const firstClause = region.split(/,/)[0]!.trim();
+  const anon = ANONYMITY.test(region)
+    ? anonymousSource(firstClause, r, true)
+    : anonymousSource(firstClause, r);
+  if (anon && !spokespersonFor(firstClause, unit, r)) return { key: anon, how: "unnamed" };
+
   const inRegion = (m: Mention) =>
     tokens[m.from]!.start >= from && tokens[m.to - 1]!.end <= cueStart;
-  const personMention = unit.persons.find((m) => inRegion(m) && !m.possessive);
-  if (personMention)
-    return r.keyOf(personMention).length > 0 ? resolvePerson(personMention, r) : null;
-  const orgMention = unit.orgs.find(inRegion);
-  if (orgMention) return r.org(orgMention).key;
-  // The last clause before the verb: "On August 18, the President" -> "the President".
-  const region = text.slice(from, cueStart).replace(/^["”,\s]+/, "");
+  const persons = unit.persons.filter((m) => inRegion(m) && !m.possessive);
+  const orgs = unit.orgs.filter(inRegion);
+  // Sieve 2: the name right before the verb, asides and time phrases aside ("Aurora Grid
+  // Chief Executive Henrik Salo said"). An organisation only where no person is named: it
+  // is more often part of someone's role ("Deputy Chairman of the Security Council").
+  const candidates = persons.length > 0 ? persons : orgs.filter((m) => !m.possessive);
+  for (let i = candidates.length - 1; i >= 0; i--) {
+    const m = candidates[i]!;
+    const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart));
+    if (between.includes(",") || !FILLER.test(between)) continue;
+    return { key: resolveMention(m, r), how: "name" };
+  }
+  // Sieve 3: the first person, else organisation, of the region (a subject with a long
+  // relative clause: "Noor Haddad, who ran the authority for three years and ..., said").
+  const first = persons[0] ?? orgs[0];
+  if (first) return { key: resolveMention(first, r), how: "name" };
+  // Sieve 4: the last clause before the verb: "On August 18, the President" -> "the President".
   const chunk = region.slice(region.lastIndexOf(",") + 1).trim();
   return resolvePhrase(chunk, unit, r);
 }
 
 /** "..., reported The Washington Post." / "according to the Center for ...". */
-function subjectAfter(unit: Unit, cue: number, r: Resolver): string | null {
+function subjectAfter(unit: Unit, cue: number, r: Resolver): Subject | null {
   const next = cue + 1;
-  const orgMention = unit.orgs.find((m) => m.from === next);
-  if (orgMention) return r.org(orgMention).key;
+  const orgMention = unit.orgs.find((m) => m.from === next || m.from === next + 1);
+  if (orgMention) return { key: r.org(orgMention).key, how: "name" };
   const personMention = unit.persons.find((m) => m.from === next || m.from === next + 1);
-  if (personMention && !personMention.possessive) return resolvePerson(personMention, r);
+  if (personMention && !personMention.possessive)
+    return { key: resolveMention(personMention, r), how: "name" };
   return null;
 }
 
-function resolvePerson(m: Mention, r: Resolver): string {
+function resolveMention(m: Mention, r: Resolver): string {
+  if (m.kind === "organization") return r.org(m).key;
   const key = r.keyOf(m);
   return r.speakers.has(key) ? key : r.person(m.name).key;
 }
 
-function resolvePhrase(chunk: string, unit: Unit, r: Resolver): string | null {
+/** "A senior official who spoke on condition of anonymity", "two people familiar with...". */
+function anonymousSource(phrase: string, r: Resolver, marked = false): string | null {
+  const p = phrase.trim().replace(/^(but|and|while|yet)\s+/i, "");
+  if (p.length === 0 || p.split(/\s+/).length > 12) return null;
+  if (!INDEFINITE.test(p) && !(marked && /^(the|a|an)\b/i.test(p))) return null;
+  if (
+    !marked &&
+    !/\b(officials?|sources?|diplomats?|people|person|insiders?|aides?|advisers?|advisors?|managers?|members?|residents?|employees?|staff|officers?|executives?|distributors?|analysts?|traders?|bankers?|lawyers?)\b/i.test(
+      p,
+    )
+  )
+    return null;
+  return r.unnamed(p.replace(/\s+who\b.*$/i, ""));
+}
+
+/** "A spokeswoman for the mayor" speaks for the mayor; "a ministry spokesman" for the ministry. */
+function spokespersonFor(chunk: string, unit: Unit, r: Resolver): string | null {
+  const m = SPOKESPERSON.exec(chunk.trim());
+  if (!m) return null;
+  const forWhom = m[2]?.trim();
+  if (forWhom) {
+    const words = roleWords(forWhom.replace(/\S+['’]s\s/g, ""));
+    const head = words[words.length - 1] ?? "";
+    if (ORG_HEADS.has(head)) return r.orgByHead(words);
+    return r.byRole(words, unit.paragraph);
+  }
+  const modifier = m[1]?.toLowerCase();
+  if (modifier && ORG_HEADS.has(modifier)) return r.orgByHead([modifier]);
+  return null;
+}
+
+function resolvePhrase(chunk: string, unit: Unit, r: Resolver): Subject | null {
   if (chunk.length === 0 || chunk.split(/\s+/).length > 8) return null;
   const lower = chunk.toLowerCase();
   if (PRONOUNS.has(lower)) {
-    return lower !== "they" && r.lastPerson && unit.paragraph - r.lastPerson.paragraph <= 2
-      ? r.lastPerson.key
-      : null;
+    if (lower === "they" || !r.lastPerson || unit.paragraph - r.lastPerson.paragraph > 2)
+      return null;
+    return { key: r.lastPerson.key, how: "pronoun" };
   }
+  const spoke = spokespersonFor(chunk, unit, r);
+  if (spoke) return { key: spoke, how: "spokesperson" };
   const words = roleWords(chunk.replace(/\S+['’]s\s/g, ""));
-  if (words.some((w) => OUTLET_NOUNS.has(w))) return r.lastOrg;
-  if (/^(an? )?sources?\b/i.test(chunk)) {
-    const name = chunk.replace(/^./, (c) => c.toUpperCase());
-    const key = `unnamed:${nameKey(chunk.replace(/^(an?|the) /i, ""))}`;
-    if (!r.speakers.has(key)) r.speakers.set(key, { key, name, kind: "unnamed", roles: [] });
-    return key;
+  if (words.some((w) => OUTLET_NOUNS.has(w)) && r.lastOrg) return { key: r.lastOrg, how: "outlet" };
+  if (/^(an? )?sources?\b/i.test(chunk)) return { key: r.unnamed(chunk), how: "unnamed" };
+  const head = words[words.length - 1] ?? "";
+  // "The ministry said", "the union says": the organisation of that kind named last.
+  if (/^(the|its|their)\s/i.test(chunk) && ORG_HEADS.has(head) && !ROLE_WORDS.has(head)) {
+    const named = r.orgByHead(words.filter((w) => !/^(its|their)$/.test(w)));
+    if (named) return { key: named, how: "organization" };
+    // "The regional grid operator": an organisation described but not named.
+    if (/^the\s/i.test(chunk) && words.length >= 2)
+      return { key: r.describedOrg(chunk), how: "organization" };
+    return null;
   }
   const byRole = r.byRole(words, unit.paragraph);
-  if (byRole) return byRole;
-  // A lone capitalised word no rule knows ("Putin said" in an article without his full name).
+  if (byRole) return { key: byRole, how: "role" };
+  // A lone capitalised word no rule knows ("Putin said" in an article without his full
+  // name, "Kestrania says" for its government), unless it is a common noun opening the
+  // sentence ("Critics say").
+  const token = unit.tokens.find((t) => t.text === chunk);
   if (
-    /^\p{Lu}\p{Ll}+$/u.test(chunk) &&
-    isNameWord(unit.tokens.find((t) => t.text === chunk) ?? ({} as Token))
+    /^\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?$/u.test(chunk) &&
+    token &&
+    isNameWord(token) &&
+    !GROUP_NOUNS.has(lower) &&
+    !ROLE_WORDS.has(lower.replace(/s$/, ""))
   ) {
-    return r.person(chunk).key;
+    return { key: r.person(chunk).key, how: "name" };
   }
   return null;
 }

@@ -49,6 +49,9 @@ export const PLACE_WORDS = load("place-words");
 /** Where people post: "wrote on Telegram" names a platform, not a speaker. */
 export const PLATFORMS = load("platforms");
 
+/** Plural or collective nouns that open a sentence without naming anyone: "Critics say". */
+export const GROUP_NOUNS = load("group-nouns");
+
 export const NON_NAME_WORDS = new Set([...SENTENCE_WORDS, ...TITLE_AND_PLACE_WORDS, ...PLATFORMS]);
 
 /** Lower-case particles inside names: Ursula von der Leyen, Charles de Gaulle. */
