@@ -1,5 +1,11 @@
 import type { SentenceSpan } from "../text/split-sentences.ts";
-import { findOrganizations, findPersonNames, isNameWord, type Mention } from "./find-mentions.ts";
+import {
+  findHeadedOrganizations,
+  findOrganizations,
+  findPersonNames,
+  isNameWord,
+  type Mention,
+} from "./find-mentions.ts";
 import { findRoles } from "./find-roles.ts";
 import { findSpeaker, roleWords, type Unit } from "./find-subject.ts";
 import { GENERIC_ROLE_WORDS, ROLE_WORDS } from "./lexicon.ts";
@@ -75,14 +81,9 @@ export function attributeSpeakers(
         const sk = surnameKey(m.name);
         if (!bySurname.has(sk)) bySurname.set(sk, sp.key);
       }
-      units.push({
-        paragraph: p + 1,
-        sentence: s,
-        ...span,
-        tokens,
-        persons,
-        orgs: findOrganizations(text, tokens),
-      });
+      const orgs = findOrganizations(text, tokens);
+      orgs.push(...findHeadedOrganizations(text, tokens, [...orgs, ...persons]));
+      units.push({ paragraph: p + 1, sentence: s, ...span, tokens, persons, orgs });
     });
   });
 
