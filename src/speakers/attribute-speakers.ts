@@ -1,4 +1,5 @@
 import type { SentenceSpan } from "../text/split-sentences.ts";
+import { continuesQuote } from "./continued-quotes.ts";
 import {
   findHeadedOrganizations,
   findOrganizations,
@@ -6,8 +7,9 @@ import {
   isNameWord,
   type Mention,
 } from "./find-mentions.ts";
+import { findQaLayout } from "./find-qa-layout.ts";
 import { findRoles } from "./find-roles.ts";
-import { findSpeaker, roleWords, type Unit } from "./find-subject.ts";
+import { type Found, findSpeaker, roleWords, type Unit } from "./find-subject.ts";
 import { GENERIC_ROLE_WORDS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
 import { quotationMask, tokenize } from "./tokens.ts";
@@ -142,6 +144,22 @@ export function attributeSpeakers(
     return key;
   };
 
+  /** A Q&A label ("Haddad", "Dr. Petrov") as a person of the article, if it is one. */
+  const labelKey = (label: string): string | null => {
+    const name = label.replace(/^(Mr|Mrs|Ms|Dr|Prof|Gen|Sir)\.? /, "");
+    if (speakers.get(nameKey(name))?.kind === "person") return nameKey(name);
+    return bySurname.get(surnameKey(name)) ?? null;
+  };
+  /** The person the article named last before a paragraph: who a Q&A interviews. */
+  const lastPersonBefore = (paragraph: number): string | null => {
+    let key: string | null = null;
+    for (const unit of units) {
+      if (unit.paragraph >= paragraph) break;
+      for (const m of unit.persons) if (!m.possessive && speakers.has(keyOf(m))) key = keyOf(m);
+    }
+    return key;
+  };
+
   const statements: Statement[] = [];
   const lastMention = new Map<string, number>();
   let clock = 0;
@@ -177,20 +195,41 @@ export function attributeSpeakers(
       : null;
   };
 
+  const resolver = () => ({
+    keyOf,
+    org,
+    person,
+    byRole,
+    lastPerson,
+    lastOrg,
+    speakers,
+    orgByHead,
+    describedOrg: (phrase: string) => other("organization", phrase),
+    unnamed: (phrase: string) => other("unnamed", phrase),
+  });
+  const qa = findQaLayout(paragraphs, labelKey, lastPersonBefore);
+  /** Who spoke last in each paragraph: whom a quote running into the next one continues. */
+  const lastSpeakerIn = new Map<number, string>();
+  const continuation = (unit: Unit): Found | null => {
+    const text = paragraphs[unit.paragraph - 1]!;
+    const previous = paragraphs[unit.paragraph - 2];
+    const key = lastSpeakerIn.get(unit.paragraph - 1);
+    if (previous === undefined || !key || !continuesQuote(previous, text)) return null;
+    // Only sentences that start inside the continued quotation.
+    const close = text.slice(1).search(/["”]/);
+    if (close >= 0 && unit.start > close + 1) return null;
+    return { key, cue: "continued quote" };
+  };
+
   for (const unit of units) {
     const text = paragraphs[unit.paragraph - 1]!;
-    const found = findSpeaker(text, unit, {
-      keyOf,
-      org,
-      person,
-      byRole,
-      lastPerson,
-      lastOrg,
-      speakers,
-      orgByHead,
-      describedOrg: (phrase) => other("organization", phrase),
-      unnamed: (phrase) => other("unnamed", phrase),
-    });
+    const answer = qa.answers.get(unit.paragraph);
+    const found: Found | null = qa.questions.has(unit.paragraph)
+      ? null
+      : answer && unit.end > answer.from
+        ? { key: answer.key, cue: "Q&A answer" }
+        : (findSpeaker(text, unit, resolver()) ?? continuation(unit));
+    if (found) lastSpeakerIn.set(unit.paragraph, found.key);
     if (found) {
       const sp = speakers.get(found.key)!;
       const current = sp.roles.find((r) => !/^former\b/i.test(r)) ?? sp.roles[0] ?? null;

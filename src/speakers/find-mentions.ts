@@ -112,7 +112,10 @@ function chainEnd(paragraph: string, tokens: readonly Token[], from: number): nu
   let j = from;
   while (j < tokens.length) {
     const t = tokens[j]!;
-    if (t.quoted || (j > from && (!inName(paragraph, tokens[j - 1]!, t) || tokens[j - 1]!.possessive)))
+    if (
+      t.quoted ||
+      (j > from && (!inName(paragraph, tokens[j - 1]!, t) || tokens[j - 1]!.possessive))
+    )
       break;
     if (t.capitalized && /\p{L}/u.test(t.bare) && !(j > from && SENTENCE_WORDS.has(t.bare))) j++;
     else if (

@@ -76,11 +76,23 @@ export interface Found {
   cue: string;
 }
 
+/** Reporting verbs of two words: "he went on", "she shot back", "as she put it". */
+const PHRASAL_CUES = new Map([
+  ["went", "on"],
+  ["shot", "back"],
+  ["hit", "back"],
+  ["fired", "back"],
+  ["put", "it"],
+]);
+
 /** The reporting verb of a sentence: the first one outside quotes, not negated, not a noun. */
 function findCue(tokens: readonly Token[]): number {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.quoted || !REPORTING_VERBS.has(t.text.toLowerCase())) continue;
+    const lower = t.text.toLowerCase();
+    const second = PHRASAL_CUES.get(lower);
+    const phrasal = second !== undefined && second === tokens[i + 1]?.text.toLowerCase();
+    if (t.quoted || !(REPORTING_VERBS.has(lower) || phrasal)) continue;
     const prev = tokens[i - 1];
     if (prev && NOUN_DETERMINERS.test(prev.text)) continue;
     if (tokens.slice(Math.max(0, i - 2), i).some((p) => !p.quoted && NEGATION.test(p.text)))
