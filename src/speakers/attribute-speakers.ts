@@ -10,6 +10,7 @@ import {
 import { findQaLayout } from "./find-qa-layout.ts";
 import { findRoles } from "./find-roles.ts";
 import { type Found, findSpeaker, roleWords, type Unit } from "./find-subject.ts";
+import { inferGenders } from "./infer-genders.ts";
 import { GENERIC_ROLE_WORDS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
 import { quotationMask, tokenize } from "./tokens.ts";
@@ -160,6 +161,21 @@ export function attributeSpeakers(
     return key;
   };
 
+  const genders = inferGenders(units, keyOf);
+  /** People in the order the article mentions them (a speaker again when found): for pronouns. */
+  const recent: { key: string; paragraph: number }[] = [];
+  const byPronoun = (pronoun: string, paragraph: number): string | null => {
+    const wanted = /^she$/i.test(pronoun) ? "f" : /^he$/i.test(pronoun) ? "m" : null;
+    if (!wanted) return null;
+    for (let i = recent.length - 1; i >= 0; i--) {
+      const { key, paragraph: at } = recent[i]!;
+      if (paragraph - at > 2) return null;
+      const g = genders.get(key);
+      if (!g || g === wanted) return key;
+    }
+    return null;
+  };
+
   const statements: Statement[] = [];
   const lastMention = new Map<string, number>();
   let clock = 0;
@@ -204,6 +220,7 @@ export function attributeSpeakers(
     lastOrg,
     speakers,
     orgByHead,
+    byPronoun,
     describedOrg: (phrase: string) => other("organization", phrase),
     unnamed: (phrase: string) => other("unnamed", phrase),
   });
@@ -251,9 +268,17 @@ export function attributeSpeakers(
     for (const m of [...unit.persons, ...unit.orgs].sort((a, b) => a.from - b.from)) {
       const key = keyOf(m);
       if (speakers.has(key)) lastMention.set(key, ++clock);
+      if (m.kind === "person" && speakers.get(key)?.kind === "person")
+        recent.push({ key, paragraph: unit.paragraph });
       if (m.kind === "organization" && speakers.has(key)) lastOrg = key;
       if (m.kind === "organization") namedOrgs.push(m);
     }
+    // The subject is the likelier antecedent of the next "he" or "she": it goes last.
+    const subject = found && speakers.get(found.key)?.kind === "person" ? found.key : null;
+    const openerKey =
+      opener && speakers.get(keyOf(opener))?.kind === "person" ? keyOf(opener) : null;
+    if (subject ?? openerKey)
+      recent.push({ key: (subject ?? openerKey)!, paragraph: unit.paragraph });
   }
   const quoted = new Set(statements.map((s) => s.speakerKey));
   return { speakers: [...speakers.values()].filter((s) => quoted.has(s.key)), statements };

@@ -61,6 +61,8 @@ export interface Resolver {
   byRole(words: string[], paragraph: number): string | null;
   /** The last organisation the article named with all these words ("foreign ministry"). */
   orgByHead(words: string[]): string | null;
+  /** The person a "he" or "she" most likely means: the last one of that gender mentioned. */
+  byPronoun(pronoun: string, paragraph: number): string | null;
   /** An organisation described, not named: "the regional grid operator". */
   describedOrg(phrase: string): string;
   /** A source the article keeps anonymous. */
@@ -95,6 +97,8 @@ function findCue(tokens: readonly Token[]): number {
     if (t.quoted || !(REPORTING_VERBS.has(lower) || phrasal)) continue;
     const prev = tokens[i - 1];
     if (prev && NOUN_DETERMINERS.test(prev.text)) continue;
+    // "was asked", "being told": the subject is spoken to, not speaking.
+    if (prev && /^(was|were|been|being|is|are|be)$/i.test(prev.text)) continue;
     if (tokens.slice(Math.max(0, i - 2), i).some((p) => !p.quoted && NEGATION.test(p.text)))
       continue;
     return i;
@@ -180,8 +184,23 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
   const first = persons[0] ?? orgs[0];
   if (first) return { key: resolveMention(first, r), how: "name" };
   // Sieve 4: the last clause before the verb: "On August 18, the President" -> "the President".
-  const chunk = region.slice(region.lastIndexOf(",") + 1).trim();
-  return resolvePhrase(chunk, unit, r);
+  return resolvePhrase(lastClause(region), unit, r);
+}
+
+/** Words between a subject and its verb that are not the subject: "has", "on Sunday". */
+const TRAILING =
+  /\s+(?:has|have|had|also|later|then|again|earlier|previously|repeatedly|publicly|privately|now|since|long|on \p{Lu}\p{Ll}+day|last week|this week|on \p{Lu}\p{Ll}+ \d+)$/u;
+
+/** The subject phrase of a region: after its last clause break, without auxiliaries. */
+function lastClause(region: string): string {
+  let chunk = region
+    .slice(Math.max(...[",", ";", ":", "—", "–", "(", ")"].map((c) => region.lastIndexOf(c))) + 1)
+    .trim();
+  for (let prev = ""; prev !== chunk; ) {
+    prev = chunk;
+    chunk = chunk.replace(TRAILING, "");
+  }
+  return chunk;
 }
 
 /** "..., reported The Washington Post." / "according to the Center for ...". */
@@ -236,9 +255,8 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver): Subject | null {
   if (chunk.length === 0 || chunk.split(/\s+/).length > 8) return null;
   const lower = chunk.toLowerCase();
   if (PRONOUNS.has(lower)) {
-    if (lower === "they" || !r.lastPerson || unit.paragraph - r.lastPerson.paragraph > 2)
-      return null;
-    return { key: r.lastPerson.key, how: "pronoun" };
+    const key = r.byPronoun(lower, unit.paragraph);
+    return key ? { key, how: "pronoun" } : null;
   }
   const spoke = spokespersonFor(chunk, unit, r);
   if (spoke) return { key: spoke, how: "spokesperson" };
