@@ -77,14 +77,14 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
     const inOrgChain =
       before !== undefined &&
       (/^the$/i.test(before.text) || (/^(of|for)$/.test(before.text) && beforeThat?.capitalized));
-    // "Aurora Grid Chief Executive Henrik Salo": a run right before a title qualifies the
-    // title (a company, a city), it is not a person.
+    // "Aurora Grid Chief Executive Henrik Salo", "Norland Technical University": a run right
+    // before a title or an institution's noun qualifies it (a company, a city): no person.
     const after = tokens[j];
     const qualifiesTitle =
       after !== undefined &&
       !tokens[j - 1]!.possessive &&
       adjacent(paragraph, tokens[j - 1]!, after) &&
-      isTitleWord(after);
+      (isTitleWord(after) || (after.capitalized && NON_NAME_WORDS.has(after.bare)));
     if (j - i >= 2 && !inOrgChain && !qualifiesTitle) {
       const last = tokens[j - 1]!;
       found.push({

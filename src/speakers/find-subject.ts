@@ -97,6 +97,15 @@ function findCue(tokens: readonly Token[]): number {
     if (t.quoted || !(REPORTING_VERBS.has(lower) || phrasal)) continue;
     const prev = tokens[i - 1];
     if (prev && NOUN_DETERMINERS.test(prev.text)) continue;
+    // "asked the minister about": a question put to someone, not a statement.
+    const next = tokens[i + 1];
+    if (
+      /^ask(ed|s)$/i.test(t.text) &&
+      next &&
+      !next.quoted &&
+      !/^(whether|if|why|how|what|when|where|who|for|that)$/i.test(next.text)
+    )
+      continue;
     // "was asked", "being told": the subject is spoken to, not speaking.
     if (prev && /^(was|were|been|being|is|are|be)$/i.test(prev.text)) continue;
     if (tokens.slice(Math.max(0, i - 2), i).some((p) => !p.quoted && NEGATION.test(p.text)))
@@ -108,6 +117,8 @@ function findCue(tokens: readonly Token[]): number {
 
 export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null {
   const { tokens } = unit;
+  // The article's own question ("What did he say about the talks?") reports nobody.
+  if (/\?\s*$/.test(text.slice(unit.start, unit.end))) return null;
   const cue = findCue(tokens);
   const according = tokens.findIndex(
     (t, i) => !t.quoted && /^according$/i.test(t.text) && tokens[i + 1]?.text === "to",
@@ -175,13 +186,20 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
   const candidates = persons.length > 0 ? persons : orgs.filter((m) => !m.possessive);
   for (let i = candidates.length - 1; i >= 0; i--) {
     const m = candidates[i]!;
+    // "Tobias Kern, a manager at Vesta Capital, said": a name in another's aside is not it.
+    const prior = candidates[i - 1];
+    if (prior && /^['’]?s?,/.test(text.slice(tokens[prior.to - 1]!.end, tokens[m.from]!.start)))
+      continue;
     const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart));
     if (between.includes(",") || !FILLER.test(between)) continue;
     return { key: resolveMention(m, r), how: "name" };
   }
   // Sieve 3: the first person, else organisation, of the region (a subject with a long
   // relative clause: "Noor Haddad, who ran the authority for three years and ..., said").
-  const first = persons[0] ?? orgs[0];
+  // Only in the last clause: not across a colon, a semicolon or a dash.
+  const clauseFrom = from + Math.max(...[";", ":", " — ", " – "].map((c) => region.lastIndexOf(c)));
+  const inClause = (m: Mention) => tokens[m.from]!.start > clauseFrom;
+  const first = persons.find(inClause) ?? orgs.find(inClause);
   if (first) return { key: resolveMention(first, r), how: "name" };
   // Sieve 4: the last clause before the verb: "On August 18, the President" -> "the President".
   return resolvePhrase(lastClause(region), unit, r);

@@ -52,7 +52,17 @@ export const PLATFORMS = load("platforms");
 /** Plural or collective nouns that open a sentence without naming anyone: "Critics say". */
 export const GROUP_NOUNS = load("group-nouns");
 
-export const NON_NAME_WORDS = new Set([...SENTENCE_WORDS, ...TITLE_AND_PLACE_WORDS, ...PLATFORMS]);
+const capitalised = (words: Set<string>) =>
+  [...words].map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+
+/** Capitalised words that are never part of a person's name. */
+export const NON_NAME_WORDS = new Set([
+  ...SENTENCE_WORDS,
+  ...TITLE_AND_PLACE_WORDS,
+  ...PLATFORMS,
+  ...capitalised(ORG_HEADS),
+  ...capitalised(PLACE_WORDS),
+]);
 
 /** Lower-case particles inside names: Ursula von der Leyen, Charles de Gaulle. */
 export const NAME_PARTICLES = new Set("von van der den de da di del la le bin al ibn".split(" "));
