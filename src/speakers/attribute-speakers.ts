@@ -164,16 +164,23 @@ export function attributeSpeakers(
   const genders = inferGenders(units, keyOf);
   /** People in the order the article mentions them (a speaker again when found): for pronouns. */
   const recent: { key: string; paragraph: number }[] = [];
+  /** Subjects and speakers only, in order: who an article is following. */
+  const subjects: { key: string; paragraph: number }[] = [];
   const byPronoun = (pronoun: string, paragraph: number): string | null => {
     const wanted = /^she$/i.test(pronoun) ? "f" : /^he$/i.test(pronoun) ? "m" : null;
     if (!wanted) return null;
-    for (let i = recent.length - 1; i >= 0; i--) {
-      const { key, paragraph: at } = recent[i]!;
-      if (paragraph - at > 2) return null;
-      const g = genders.get(key);
-      if (!g || g === wanted) return key;
-    }
-    return null;
+    const fits = (key: string) => (genders.get(key) ?? wanted) === wanted;
+    const last = (list: typeof recent, within: number) => {
+      for (let i = list.length - 1; i >= 0; i--) {
+        const { key, paragraph: at } = list[i]!;
+        if (paragraph - at > within) return null;
+        if (fits(key)) return key;
+      }
+      return null;
+    };
+    // Someone named earlier in the same paragraph; else whom the article was following
+    // (a name in passing at the end of the last paragraph is not); else anyone recent.
+    return last(recent, 0) ?? last(subjects, 2) ?? last(recent, 2);
   };
 
   const statements: Statement[] = [];
@@ -277,8 +284,11 @@ export function attributeSpeakers(
     const subject = found && speakers.get(found.key)?.kind === "person" ? found.key : null;
     const openerKey =
       opener && speakers.get(keyOf(opener))?.kind === "person" ? keyOf(opener) : null;
-    if (subject ?? openerKey)
-      recent.push({ key: (subject ?? openerKey)!, paragraph: unit.paragraph });
+    if (subject ?? openerKey) {
+      const entry = { key: (subject ?? openerKey)!, paragraph: unit.paragraph };
+      recent.push(entry);
+      subjects.push(entry);
+    }
   }
   const quoted = new Set(statements.map((s) => s.speakerKey));
   return { speakers: [...speakers.values()].filter((s) => quoted.has(s.key)), statements };

@@ -107,7 +107,10 @@ function findCue(tokens: readonly Token[]): number {
     )
       continue;
     // "was asked", "being told": the subject is spoken to, not speaking.
-    if (prev && /^(was|were|been|being|is|are|be)$/i.test(prev.text)) continue;
+    if (prev && /^(was|were|been|being|is|are|be)$/i.test(prev.text) && !/ing$/i.test(lower))
+      continue;
+    // "said nothing about": no statement.
+    if (/^(nothing|little)$/i.test(next?.text ?? "")) continue;
     if (tokens.slice(Math.max(0, i - 2), i).some((p) => !p.quoted && NEGATION.test(p.text)))
       continue;
     return i;
@@ -190,7 +193,11 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
     const prior = candidates[i - 1];
     if (prior && /^['’]?s?,/.test(text.slice(tokens[prior.to - 1]!.end, tokens[m.from]!.start)))
       continue;
-    const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart));
+    // "Pavel Ushenko, who had called": the relative pronoun stands for the name.
+    const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart)).replace(
+      /^,\s*(who|which)\b/i,
+      "",
+    );
     if (between.includes(",") || !FILLER.test(between)) continue;
     return { key: resolveMention(m, r), how: "name" };
   }
