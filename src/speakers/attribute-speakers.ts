@@ -183,6 +183,17 @@ export function attributeSpeakers(
     return last(recent, 0) ?? last(subjects, 2) ?? last(recent, 2);
   };
 
+  const unnamedLike = (words: string[]): string | null => {
+    if (words.length === 0) return null;
+    for (let i = statements.length - 1; i >= 0; i--) {
+      const sp = speakers.get(statements[i]!.speakerKey)!;
+      if (sp.kind !== "unnamed") continue;
+      const have = roleWords(sp.name).map((w) => w.replace(/s$/, ""));
+      if (words.every((w) => have.includes(w.replace(/s$/, "")))) return sp.key;
+    }
+    return null;
+  };
+
   const statements: Statement[] = [];
   const lastMention = new Map<string, number>();
   let clock = 0;
@@ -230,6 +241,7 @@ export function attributeSpeakers(
     byPronoun,
     describedOrg: (phrase: string) => other("organization", phrase),
     unnamed: (phrase: string) => other("unnamed", phrase),
+    unnamedLike,
   });
   const qa = findQaLayout(paragraphs, labelKey, lastPersonBefore);
   /** Who spoke last in each paragraph: whom a quote running into the next one continues. */
@@ -284,11 +296,11 @@ export function attributeSpeakers(
     const subject = found && speakers.get(found.key)?.kind === "person" ? found.key : null;
     const openerKey =
       opener && speakers.get(keyOf(opener))?.kind === "person" ? keyOf(opener) : null;
-    if (subject ?? openerKey) {
-      const entry = { key: (subject ?? openerKey)!, paragraph: unit.paragraph };
-      recent.push(entry);
-      subjects.push(entry);
-    }
+    // A speaker goes last even among this sentence's names ("X told Y that ..."); a
+    // sentence's opener only marks whom the article follows.
+    if (subject) recent.push({ key: subject, paragraph: unit.paragraph });
+    if (subject ?? openerKey)
+      subjects.push({ key: (subject ?? openerKey)!, paragraph: unit.paragraph });
   }
   const quoted = new Set(statements.map((s) => s.speakerKey));
   return { speakers: [...speakers.values()].filter((s) => quoted.has(s.key)), statements };

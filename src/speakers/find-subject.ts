@@ -65,6 +65,8 @@ export interface Resolver {
   byPronoun(pronoun: string, paragraph: number): string | null;
   /** An organisation described, not named: "the regional grid operator". */
   describedOrg(phrase: string): string;
+  /** The last anonymous source whose description has all these words ("the diplomat"). */
+  unnamedLike(words: string[]): string | null;
   /** A source the article keeps anonymous. */
   unnamed(phrase: string): string;
   lastPerson: { key: string; paragraph: number } | null;
@@ -127,7 +129,11 @@ export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null
     (t, i) => !t.quoted && /^according$/i.test(t.text) && tokens[i + 1]?.text === "to",
   );
   if (cue >= 0) {
-    const found = subjectBefore(text, unit, cue, r) ?? subjectAfter(unit, cue, r);
+    const after = text.slice(tokens[cue]!.end, unit.end).split(/[,;.]/)[0] ?? "";
+    const found =
+      subjectBefore(text, unit, cue, r) ??
+      anonymousAfter(after, text.slice(unit.start, unit.end), r) ??
+      subjectAfter(unit, cue, r);
     if (found) {
       const verb = tokens[cue]!.text.toLowerCase();
       const sentence = text.slice(unit.start, unit.end);
@@ -260,6 +266,12 @@ function anonymousSource(phrase: string, r: Resolver, marked = false): string | 
   return r.unnamed(p.replace(/\s+who\b.*$/i, ""));
 }
 
+/** "..., said a senior diplomat briefed on the talks, who spoke on condition of anonymity." */
+function anonymousAfter(after: string, sentence: string, r: Resolver): Subject | null {
+  const key = anonymousSource(after, r, ANONYMITY.test(sentence) && INDEFINITE.test(after.trim()));
+  return key ? { key, how: "unnamed" } : null;
+}
+
 /** "A spokeswoman for the mayor" speaks for the mayor; "a ministry spokesman" for the ministry. */
 function spokespersonFor(chunk: string, unit: Unit, r: Resolver): string | null {
   const m = SPOKESPERSON.exec(chunk.trim());
@@ -297,6 +309,13 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver): Subject | null {
     if (/^the\s/i.test(chunk) && words.length >= 2)
       return { key: r.describedOrg(chunk), how: "organization" };
     return null;
+  }
+  // "three officials said"; "the diplomat said" after "a senior Western diplomat" spoke.
+  const anon = anonymousSource(chunk, r);
+  if (anon) return { key: anon, how: "unnamed" };
+  if (/^the\s/i.test(chunk)) {
+    const earlier = r.unnamedLike(words.filter((w) => w !== "the"));
+    if (earlier) return { key: earlier, how: "unnamed" };
   }
   const byRole = r.byRole(words, unit.paragraph);
   if (byRole) return { key: byRole, how: "role" };
