@@ -13,6 +13,7 @@ import { type Found, findSpeaker, roleWords, type Unit } from "./find-subject.ts
 import { inferGenders } from "./infer-genders.ts";
 import { GENERIC_ROLE_WORDS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
+import { splitReportClauses } from "./split-report-clauses.ts";
 import { quotationMask, tokenize } from "./tokens.ts";
 
 export type SpeakerKind = "person" | "organization" | "unnamed";
@@ -43,6 +44,9 @@ export interface Statement {
 export interface ArticleAttribution {
   speakers: ArticleSpeaker[];
   statements: Statement[];
+  /** The sentence spans statements count in: the given ones, a sentence that reports two
+   * speakers split in two (see splitReportClauses). */
+  sentences: SentenceSpan[][];
 }
 
 /**
@@ -53,8 +57,9 @@ export interface ArticleAttribution {
  */
 export function attributeSpeakers(
   paragraphs: readonly string[],
-  sentences: readonly (readonly SentenceSpan[])[],
+  given: readonly (readonly SentenceSpan[])[],
 ): ArticleAttribution {
+  const sentences = paragraphs.map((text, p) => splitReportClauses(text, given[p] ?? []));
   const speakers = new Map<string, ArticleSpeaker>();
   const bySurname = new Map<string, string>();
   const units: Unit[] = [];
@@ -303,5 +308,9 @@ export function attributeSpeakers(
       subjects.push({ key: (subject ?? openerKey)!, paragraph: unit.paragraph });
   }
   const quoted = new Set(statements.map((s) => s.speakerKey));
-  return { speakers: [...speakers.values()].filter((s) => quoted.has(s.key)), statements };
+  return {
+    speakers: [...speakers.values()].filter((s) => quoted.has(s.key)),
+    statements,
+    sentences,
+  };
 }
