@@ -29,6 +29,9 @@ const ANONYMITY =
 /** An indefinite subject: "A senior official", "two people familiar with", "one adviser". */
 const INDEFINITE =
   /^(a|an|one|two|three|four|five|several|some|other|another|many|few|a second|a third|unnamed)\b/i;
+/** What an unnamed source is usually called: "a senior official", "two people". */
+const SOURCE_NOUNS =
+  /\b(officials?|sources?|diplomats?|people|person|insiders?|aides?|advisers?|advisors?|managers?|members?|residents?|employees?|staff|officers?|executives?|distributors?|analysts?|traders?|bankers?|lawyers?)\b/i;
 /** The speaker of a statement published in writing: "in a statement", "on social media". */
 const WRITTEN =
   /\b(in|through) an? (written |short |brief |joint )?(statement|post|letter|note|release|message)\b|\bon (social media|its website|his website|her website)\b|\b(wrote|posted|tweeted)\b/i;
@@ -256,13 +259,9 @@ function anonymousSource(phrase: string, r: Resolver, marked = false): string | 
   const p = phrase.trim().replace(/^(but|and|while|yet)\s+/i, "");
   if (p.length === 0 || p.split(/\s+/).length > 12) return null;
   if (!INDEFINITE.test(p) && !(marked && /^(the|a|an)\b/i.test(p))) return null;
-  if (
-    !marked &&
-    !/\b(officials?|sources?|diplomats?|people|person|insiders?|aides?|advisers?|advisors?|managers?|members?|residents?|employees?|staff|officers?|executives?|distributors?|analysts?|traders?|bankers?|lawyers?)\b/i.test(
-      p,
-    )
-  )
-    return null;
+  // "two engineers familiar with the project": whoever they are, they are not named.
+  const informed = /\b(familiar with|close to|briefed on|with knowledge of|involved in)\b/i.test(p);
+  if (!marked && !informed && !SOURCE_NOUNS.test(p)) return null;
   return r.unnamed(p.replace(/\s+who\b.*$/i, ""));
 }
 
