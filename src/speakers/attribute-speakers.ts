@@ -217,9 +217,10 @@ export function attributeSpeakers(
       if (s.kind !== "person") continue;
       const fits = s.roles.some((r) => {
         const rw = roleWords(r);
+        // "top" and "senior" grade a role without naming another one.
         return (
           rw.includes("former") === former &&
-          words.filter((w) => w !== "former").every((w) => rw.includes(w))
+          words.filter((w) => !/^(former|top|senior)$/.test(w)).every((w) => rw.includes(w))
         );
       });
       const at = lastMention.get(s.key) ?? -1;
@@ -234,7 +235,18 @@ export function attributeSpeakers(
       : null;
   };
 
+  // Words the article capitalises inside sentences and never writes lower-case.
+  const capitalisedInside = new Set<string>();
+  const lowerCase = new Set<string>();
+  for (const unit of units)
+    unit.tokens.forEach((t, i) => {
+      if (!t.capitalized) lowerCase.add(t.bare);
+      else if (i > 0) capitalisedInside.add(t.bare);
+    });
+  const isProper = (word: string) =>
+    capitalisedInside.has(word) && !lowerCase.has(word.toLowerCase());
   const resolver = () => ({
+    isProper,
     keyOf,
     org,
     person,

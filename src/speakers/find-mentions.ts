@@ -33,7 +33,7 @@ const OUTLET_TAIL = new Set(
 
 /** Words that may follow an organisation's name as its verb: "the Kremlin has said". */
 const VERB_LIKE =
-  /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|\p{Ll}+ly)$/u;
+  /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|on|in|at|with|\p{Ll}+ly|\p{Ll}{3,}ed)$/u;
 
 /** Whether a token can be part of a person's name. */
 export function isNameWord(token: Token): boolean {
@@ -85,12 +85,14 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
       !tokens[j - 1]!.possessive &&
       adjacent(paragraph, tokens[j - 1]!, after) &&
       (isTitleWord(after) || (after.capitalized && NON_NAME_WORDS.has(after.bare)));
-    if (j - i >= 2 && !inOrgChain && !qualifiesTitle) {
+    // "the President of Kestrania Pavel Ushenko": the place ends the title, a name follows.
+    const start = inOrgChain && j - i >= 3 && !/^the$/i.test(before!.text) ? i + 1 : i;
+    if (j - start >= 2 && (!inOrgChain || start > i) && !qualifiesTitle) {
       const last = tokens[j - 1]!;
       found.push({
         kind: "person",
-        name: paragraph.slice(tokens[i]!.start, last.end).replace(/['’]s$/, ""),
-        from: i,
+        name: paragraph.slice(tokens[start]!.start, last.end).replace(/['’]s$/, ""),
+        from: start,
         to: j,
         possessive: last.possessive,
       });
@@ -152,7 +154,8 @@ export function findHeadedOrganizations(
     while (i > 0) {
       const t = tokens[i - 1]!;
       if (t.quoted || !t.capitalized || !inName(paragraph, t, tokens[i]!) || !free(i - 1)) break;
-      if (SENTENCE_WORDS.has(t.bare) || isTitleWord(t)) break;
+      // Titles may stand in an institution's name ("the General Staff"); openers may not.
+      if (SENTENCE_WORDS.has(t.bare)) break;
       i--;
       if (t.possessive) break;
     }

@@ -29,6 +29,10 @@ const ANONYMITY =
 /** An indefinite subject: "A senior official", "two people familiar with", "one adviser". */
 const INDEFINITE =
   /^(a|an|one|two|three|four|five|several|some|other|another|many|few|a second|a third|unnamed)\b/i;
+/** Officials as a body, qualified: "Kestranian officials", "regional health officials", "the authorities in X". */
+const OFFICIALS =
+  /^(?:the\s+)?(?:senior\s+|top\s+)?(?:local|regional|federal|provincial|municipal|state|city|\p{Lu}[\p{L}-]*)\s+(?:(?:health|government|military|security|police|school|transport|energy)\s+)?(?:officials|authorities)$|^the authorities(?: in \p{Lu}[\p{L}-]*)?$/u;
+
 /** What an unnamed source is usually called: "a senior official", "two people". */
 const SOURCE_NOUNS =
   /\b(officials?|sources?|diplomats?|people|person|insiders?|aides?|advisers?|advisors?|managers?|members?|residents?|employees?|staff|officers?|executives?|distributors?|analysts?|traders?|bankers?|lawyers?)\b/i;
@@ -70,6 +74,8 @@ export interface Resolver {
   describedOrg(phrase: string): string;
   /** The last anonymous source whose description has all these words ("the diplomat"). */
   unnamedLike(words: string[]): string | null;
+  /** Whether the article writes this word capitalised inside sentences, never lower-case. */
+  isProper(word: string): boolean;
   /** A source the article keeps anonymous. */
   unnamed(phrase: string): string;
   lastPerson: { key: string; paragraph: number } | null;
@@ -153,6 +159,14 @@ export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null
     if (anon) return { key: anon, cue: "according to" };
     const found = subjectAfter(unit, according + 1, r);
     if (found) return { key: found.key, cue: "according to" };
+    // "according to the town administration": an organisation described by its kind.
+    const phrase = (rest.split(/[,;.]/)[0] ?? "").trim();
+    const described = /^the(\s+\p{Ll}[\p{L}-]*){1,4}$/u.exec(phrase);
+    const kind = roleWords(phrase);
+    if (described && ORG_HEADS.has(kind[kind.length - 1] ?? "")) {
+      const key = r.orgByHead(kind) ?? (kind.length >= 2 ? r.describedOrg(phrase) : null);
+      if (key) return { key, cue: "according to" };
+    }
   }
   return null;
 }
@@ -215,7 +229,11 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
   // Only in the last clause: not across a colon, a semicolon or a dash.
   const clauseFrom = from + Math.max(...[";", ":", " — ", " – "].map((c) => region.lastIndexOf(c)));
   const inClause = (m: Mention) => tokens[m.from]!.start > clauseFrom;
-  const first = persons.find(inClause) ?? orgs.find(inClause);
+  // "the Citadel's top aide said": a possessor before a role is not the one speaking.
+  const speaksItself = (m: Mention) =>
+    !m.possessive ||
+    !roleWords(text.slice(tokens[m.to - 1]!.end, cueStart)).some((w) => ROLE_WORDS.has(w));
+  const first = persons.find(inClause) ?? orgs.find((m) => inClause(m) && speaksItself(m));
   if (first) return { key: resolveMention(first, r), how: "name" };
   // Sieve 4: the last clause before the verb: "On August 18, the President" -> "the President".
   return resolvePhrase(lastClause(region), unit, r);
@@ -225,6 +243,10 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
 const TRAILING =
   /\s+(?:has|have|had|also|later|then|again|earlier|previously|repeatedly|publicly|privately|now|since|long|on \p{Lu}\p{Ll}+day|last week|this week|on \p{Lu}\p{Ll}+ \d+)$/u;
 
+/** Words before a subject that are not the subject: "Last week he", "as Nordwire noted". */
+const LEADING =
+  /^(?:and|but|while|whereas|although|as|so|then|meanwhile|yesterday|today|later|earlier|also|(?:last|this|next) (?:week|month|year|night)|(?:on|in|by|at) \p{Lu}\p{Ll}+(?: \d+)?|(?:on|in|by|at) \d+ \p{Lu}\p{Ll}+)\s+/iu;
+
 /** The subject phrase of a region: after its last clause break, without auxiliaries. */
 function lastClause(region: string): string {
   let chunk = region
@@ -232,7 +254,7 @@ function lastClause(region: string): string {
     .trim();
   for (let prev = ""; prev !== chunk; ) {
     prev = chunk;
-    chunk = chunk.replace(TRAILING, "");
+    chunk = chunk.replace(TRAILING, "").replace(LEADING, "");
   }
   return chunk;
 }
@@ -300,6 +322,16 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver): Subject | null {
   if (words.some((w) => OUTLET_NOUNS.has(w)) && r.lastOrg) return { key: r.lastOrg, how: "outlet" };
   if (/^(an? )?sources?\b/i.test(chunk)) return { key: r.unnamed(chunk), how: "unnamed" };
   const head = words[words.length - 1] ?? "";
+  // "Kestranian officials said", "the authorities in Brenna say": an institution speaking.
+  // A capitalised word that opens the sentence is proper only if the article capitalises
+  // it elsewhere too ("Kestranian officials", not "Health officials say").
+  const opening = /^\p{Lu}/u.test(chunk) && !/^the\s/i.test(chunk) ? chunk.split(/\s/)[0]! : null;
+  const officials = OFFICIALS.exec(chunk) && (!opening || r.isProper(opening));
+  if (officials && !INDEFINITE.test(chunk))
+    return { key: r.describedOrg(chunk), how: "organization" };
+  // "Arvelia's air force says": a possessor and the kind of body it has.
+  if (/^\p{Lu}[\p{L}-]*['’]s(\s+\p{Ll}[\p{L}-]*)+$/u.test(chunk) && ORG_HEADS.has(head))
+    return { key: r.describedOrg(chunk), how: "organization" };
   // "The ministry said", "the union says": the organisation of that kind named last.
   if (/^(the|its|their)\s/i.test(chunk) && ORG_HEADS.has(head) && !ROLE_WORDS.has(head)) {
     const named = r.orgByHead(words.filter((w) => !/^(its|their)$/.test(w)));

@@ -3,7 +3,9 @@ import { REPORTING_VERBS } from "./lexicon.ts";
 import { quotationMask } from "./tokens.ts";
 
 /** Where a sentence may hold two reports: "A said ..., while B told ...", "A says ...; B says ...". */
-const JOINT = /;\s+(?:and\s+)?|,\s+(?=(?:while|whereas|but)\s)/g;
+const JOINT = /[;,]["”]?\s+(?:and\s+)?/g;
+/** After a comma, only a conjunction opens a second report; a semicolon needs none. */
+const CONJUNCTION = /^(while|whereas|but|although|and)\s/;
 const WORD = /[\p{L}’'-]+/gu;
 const MIN_WORDS = 4;
 
@@ -35,24 +37,21 @@ export function splitReportClauses(
     let start = span.start;
     JOINT.lastIndex = 0;
     for (const m of text.matchAll(JOINT)) {
-      const at = span.start + m.index;
-      const next = at + m[0].length;
-      if (mask[at] === 1) continue;
-      if (words(paragraph.slice(start, at)) < MIN_WORDS) continue;
+      // The punctuation may close a quotation ('...," and'): the gap after it is outside.
+      const punct = /^[;,]["”]?/.exec(m[0])![0];
+      const punctEnd = span.start + m.index + punct.length;
+      const gapEnd = punctEnd + (/^\s+/.exec(m[0].slice(punct.length))?.[0].length ?? 0);
+      const next = punct.startsWith(";") ? span.start + m.index + m[0].length : gapEnd;
+      if (mask[punctEnd] === 1) continue;
+      if (punct.startsWith(",") && !CONJUNCTION.test(paragraph.slice(gapEnd))) continue;
+      if (words(paragraph.slice(start, punctEnd)) < MIN_WORDS) continue;
       if (words(paragraph.slice(next, span.end)) < MIN_WORDS) continue;
-      if (!reportsOutsideQuotes(paragraph, start, at, mask)) continue;
-      if (
-        !reportsOutsideQuotes(
-          paragraph,
-          next,
-          nextJoint(text, m.index + m[0].length, span.start),
-          mask,
-        )
-      )
-        continue;
-      // The joining punctuation stays with the first span; the conjunction opens the next.
-      out.push({ start, end: at + 1 });
-      start = m[0].startsWith(";") ? next : at + 2;
+      if (!reportsOutsideQuotes(paragraph, start, punctEnd, mask)) continue;
+      const clauseEnd = nextJoint(text, next - span.start + 1, span.start);
+      if (!reportsOutsideQuotes(paragraph, next, clauseEnd, mask)) continue;
+      // The punctuation stays with the first span; the conjunction opens the next.
+      out.push({ start, end: punctEnd });
+      start = next;
     }
     out.push({ start, end: span.end });
   }
@@ -62,6 +61,6 @@ export function splitReportClauses(
 /** The end of the clause that starts at `from` (relative to the sentence), as an offset. */
 function nextJoint(text: string, from: number, base: number): number {
   const rest = text.slice(from);
-  const m = /;\s|,\s+(?:while|whereas|but)\s/.exec(rest);
+  const m = /;["”]?\s|,["”]?\s+(?:while|whereas|but|although|and)\s/.exec(rest);
   return base + from + (m ? m.index : rest.length);
 }
