@@ -171,10 +171,20 @@ export function attributeSpeakers(
   const recent: { key: string; paragraph: number }[] = [];
   /** Subjects and speakers only, in order: who an article is following. */
   const subjects: { key: string; paragraph: number }[] = [];
+  const wantedOf = (pronoun: string) =>
+    /^she$/i.test(pronoun) ? "f" : /^he$/i.test(pronoun) ? "m" : null;
+  /** A one-word name the article never genders ("Kestrania") is no antecedent of he or she. */
+  const fitsPronoun = (key: string, pronoun: string): boolean => {
+    const wanted = wantedOf(pronoun);
+    const g = genders.get(key);
+    if (!wanted) return false;
+    if (g) return g === wanted;
+    return (speakers.get(key)?.name.split(/\s+/).length ?? 0) >= 2;
+  };
   const byPronoun = (pronoun: string, paragraph: number): string | null => {
-    const wanted = /^she$/i.test(pronoun) ? "f" : /^he$/i.test(pronoun) ? "m" : null;
+    const wanted = wantedOf(pronoun);
     if (!wanted) return null;
-    const fits = (key: string) => (genders.get(key) ?? wanted) === wanted;
+    const fits = (key: string) => fitsPronoun(key, pronoun);
     const last = (list: typeof recent, within: number) => {
       for (let i = list.length - 1; i >= 0; i--) {
         const { key, paragraph: at } = list[i]!;
@@ -256,6 +266,7 @@ export function attributeSpeakers(
     speakers,
     orgByHead,
     byPronoun,
+    fitsPronoun,
     describedOrg: (phrase: string) => other("organization", phrase),
     unnamed: (phrase: string) => other("unnamed", phrase),
     unnamedLike,

@@ -33,6 +33,8 @@ const INDEFINITE =
 const OFFICIALS =
   /^(?:the\s+)?(?:senior\s+|top\s+)?(?:local|regional|federal|provincial|municipal|state|city|\p{Lu}[\p{L}-]*)\s+(?:(?:health|government|military|security|police|school|transport|energy)\s+)?(?:officials|authorities)$|^the authorities(?: in \p{Lu}[\p{L}-]*)?$/u;
 
+const JURISDICTION = /^(senior|top|local|regional|federal|provincial|municipal|state|city)$/i;
+
 /** What an unnamed source is usually called: "a senior official", "two people". */
 const SOURCE_NOUNS =
   /\b(officials?|sources?|diplomats?|people|person|insiders?|aides?|advisers?|advisors?|managers?|members?|residents?|employees?|staff|officers?|executives?|distributors?|analysts?|traders?|bankers?|lawyers?)\b/i;
@@ -70,6 +72,8 @@ export interface Resolver {
   orgByHead(words: string[]): string | null;
   /** The person a "he" or "she" most likely means: the last one of that gender mentioned. */
   byPronoun(pronoun: string, paragraph: number): string | null;
+  /** Whether a person may be the "he" or "she" (gender unknown or the same). */
+  fitsPronoun(key: string, pronoun: string): boolean;
   /** An organisation described, not named: "the regional grid operator". */
   describedOrg(phrase: string): string;
   /** The last anonymous source whose description has all these words ("the diplomat"). */
@@ -217,16 +221,23 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
     if (prior && /^['’]?s?,/.test(text.slice(tokens[prior.to - 1]!.end, tokens[m.from]!.start)))
       continue;
     // "Pavel Ushenko, who had called": the relative pronoun stands for the name.
-    const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart)).replace(
-      /^,\s*(who|which)\b/i,
-      "",
-    );
+    const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart))
+      .replace(/^,\s*(who|which)\b/i, "")
+      .trim();
     if (between.includes(",") || !FILLER.test(between)) continue;
     return { key: resolveMention(m, r), how: "name" };
   }
-  // Sieve 3: the first person, else organisation, of the region (a subject with a long
-  // relative clause: "Noor Haddad, who ran the authority for three years and ..., said").
-  // Only in the last clause: not across a colon, a semicolon or a dash.
+  // (A subject with a long relative clause: "Noor Haddad, who ran the authority for three
+  // years and ..., said".)
+  // Sieve 3: an inverted report ("..., the club announced"): a short subject phrase right
+  // before the verb, after a comma, that resolves.
+  const chunk = lastClause(region);
+  if (region.includes(",") && chunk.split(/\s+/).length <= 6 && /^(the|its|their)\s/i.test(chunk)) {
+    const phrase = resolvePhrase(chunk, unit, r, cueStart);
+    if (phrase) return phrase;
+  }
+  // Sieve 4: the first person, else organisation, of the last clause: not across a colon,
+  // a semicolon or a dash.
   const clauseFrom = from + Math.max(...[";", ":", " — ", " – "].map((c) => region.lastIndexOf(c)));
   const inClause = (m: Mention) => tokens[m.from]!.start > clauseFrom;
   // "the Citadel's top aide said": a possessor before a role is not the one speaking.
@@ -235,8 +246,8 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
     !roleWords(text.slice(tokens[m.to - 1]!.end, cueStart)).some((w) => ROLE_WORDS.has(w));
   const first = persons.find(inClause) ?? orgs.find((m) => inClause(m) && speaksItself(m));
   if (first) return { key: resolveMention(first, r), how: "name" };
-  // Sieve 4: the last clause before the verb: "On August 18, the President" -> "the President".
-  return resolvePhrase(lastClause(region), unit, r);
+  // Sieve 5: the last clause before the verb: "On August 18, the President" -> "the President".
+  return resolvePhrase(chunk, unit, r, cueStart);
 }
 
 /** Words between a subject and its verb that are not the subject: "has", "on Sunday". */
@@ -245,7 +256,7 @@ const TRAILING =
 
 /** Words before a subject that are not the subject: "Last week he", "as Nordwire noted". */
 const LEADING =
-  /^(?:and|but|while|whereas|although|as|so|then|meanwhile|yesterday|today|later|earlier|also|(?:last|this|next) (?:week|month|year|night)|(?:on|in|by|at) \p{Lu}\p{Ll}+(?: \d+)?|(?:on|in|by|at) \d+ \p{Lu}\p{Ll}+)\s+/iu;
+  /^(?:and|but|while|whereas|although|though|as|so|then|meanwhile|yesterday|today|later|earlier|also|(?:last|this|next) (?:week|month|year|night)|(?:on|in|by|at) \p{Lu}\p{Ll}+(?: \d+)?|(?:on|in|by|at) \d+ \p{Lu}\p{Ll}+)\s+/iu;
 
 /** The subject phrase of a region: after its last clause break, without auxiliaries. */
 function lastClause(region: string): string {
@@ -309,10 +320,18 @@ function spokespersonFor(chunk: string, unit: Unit, r: Resolver): string | null 
   return null;
 }
 
-function resolvePhrase(chunk: string, unit: Unit, r: Resolver): Subject | null {
+function resolvePhrase(chunk: string, unit: Unit, r: Resolver, before = unit.end): Subject | null {
   if (chunk.length === 0 || chunk.split(/\s+/).length > 8) return null;
   const lower = chunk.toLowerCase();
   if (PRONOUNS.has(lower)) {
+    // A name earlier in the same sentence first ("X, 35, came back ... she said").
+    const earlier = unit.persons.filter(
+      (m) => !m.possessive && unit.tokens[m.to - 1]!.end <= before && !unit.tokens[m.from]!.quoted,
+    );
+    for (let i = earlier.length - 1; i >= 0; i--) {
+      const key = r.keyOf(earlier[i]!);
+      if (r.speakers.has(key) && r.fitsPronoun(key, lower)) return { key, how: "pronoun" };
+    }
     const key = r.byPronoun(lower, unit.paragraph);
     return key ? { key, how: "pronoun" } : null;
   }
@@ -326,7 +345,10 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver): Subject | null {
   // A capitalised word that opens the sentence is proper only if the article capitalises
   // it elsewhere too ("Kestranian officials", not "Health officials say").
   const opening = /^\p{Lu}/u.test(chunk) && !/^the\s/i.test(chunk) ? chunk.split(/\s/)[0]! : null;
-  const officials = OFFICIALS.exec(chunk) && (!opening || r.isProper(opening));
+  const common = opening && JURISDICTION.test(opening);
+  const asWritten =
+    common || /^The\s/.test(chunk) ? chunk.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : chunk;
+  const officials = OFFICIALS.exec(asWritten) && (!opening || common || r.isProper(opening));
   if (officials && !INDEFINITE.test(chunk))
     return { key: r.describedOrg(chunk), how: "organization" };
   // "Arvelia's air force says": a possessor and the kind of body it has.

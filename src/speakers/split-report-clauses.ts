@@ -5,7 +5,7 @@ import { quotationMask } from "./tokens.ts";
 /** Where a sentence may hold two reports: "A said ..., while B told ...", "A says ...; B says ...". */
 const JOINT = /[;,]["”]?\s+(?:and\s+)?/g;
 /** After a comma, only a conjunction opens a second report; a semicolon needs none. */
-const CONJUNCTION = /^(while|whereas|but|although|and)\s/;
+const CONJUNCTION = /^(while|whereas|but|although|though|and)\s/;
 const WORD = /[\p{L}’'-]+/gu;
 const MIN_WORDS = 4;
 
@@ -61,6 +61,6 @@ export function splitReportClauses(
 /** The end of the clause that starts at `from` (relative to the sentence), as an offset. */
 function nextJoint(text: string, from: number, base: number): number {
   const rest = text.slice(from);
-  const m = /;["”]?\s|,["”]?\s+(?:while|whereas|but|although|and)\s/.exec(rest);
+  const m = /;["”]?\s|,["”]?\s+(?:while|whereas|but|although|though|and)\s/.exec(rest);
   return base + from + (m ? m.index : rest.length);
 }
