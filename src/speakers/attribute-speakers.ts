@@ -11,7 +11,7 @@ import { findQaLayout } from "./find-qa-layout.ts";
 import { findRoles } from "./find-roles.ts";
 import { type Found, findSpeaker, roleWords, type Unit } from "./find-subject.ts";
 import { inferGenders } from "./infer-genders.ts";
-import { GENERIC_ROLE_WORDS, ROLE_WORDS } from "./lexicon.ts";
+import { GENERIC_ROLE_WORDS, ORG_HEADS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
 import { splitReportClauses } from "./split-report-clauses.ts";
 import { quotationMask, tokenize } from "./tokens.ts";
@@ -47,6 +47,38 @@ export interface ArticleAttribution {
   /** The sentence spans statements count in: the given ones, a sentence that reports two
    * speakers split in two (see splitReportClauses). */
   sentences: SentenceSpan[][];
+}
+
+/** Abbreviations that say what kind of body a name is: FC Halden is a club. */
+const KIND_ABBREVIATIONS: Record<string, string> = {
+  FC: "club",
+  AFC: "club",
+  CF: "club",
+  SC: "club",
+  Inc: "company",
+  Ltd: "company",
+  PLC: "company",
+  Plc: "company",
+  LLC: "company",
+  Corp: "company",
+  AG: "company",
+  SA: "company",
+  GmbH: "company",
+  ASA: "company",
+};
+
+/**
+ * The kind of body a mention is, if the article says: by an abbreviation in its name, or
+ * by an appositive that follows it ("Aurora Grid, the country's largest utility,").
+ */
+function kindOf(m: Mention, after: string): string | null {
+  for (const word of m.name.split(/\s+/)) {
+    const kind = KIND_ABBREVIATIONS[word.replace(/\.$/, "")];
+    if (kind) return kind;
+  }
+  const apposition = /^,\s+(?:the|a|an|its)\s+([^,;"“]{1,80}?)(?:,|$)/.exec(after);
+  const head = apposition ? roleWords(apposition[1]!).pop() : undefined;
+  return head && ORG_HEADS.has(head) && !ROLE_WORDS.has(head) ? head : null;
 }
 
 /**
@@ -133,14 +165,26 @@ export function attributeSpeakers(
 
   /** Organisations in the order the article names them: what "the ministry" refers to. */
   const namedOrgs: Mention[] = [];
+  /** What the article said each organisation is: "Aurora Grid, the utility," -> utility. */
+  const described = new Map<string, Mention>();
   const orgByHead = (words: string[]): string | null => {
     for (let i = namedOrgs.length - 1; i >= 0; i--) {
       const m = namedOrgs[i]!;
       const have = m.name.toLowerCase().split(/[^\p{L}]+/u);
       if (words.every((w) => have.includes(w))) return org(m).key;
     }
-    return null;
+    const m = described.get(words[words.length - 1] ?? "");
+    if (!m) return null;
+    if (m.kind === "organization") return org(m).key;
+    // A name the article describes as a company or an agency is no person.
+    const sp = speakers.get(keyOf(m));
+    if (sp) sp.kind = "organization";
+    return sp?.key ?? null;
   };
+  /** The last organisation named or speaking, and where: what "it said" refers to. */
+  let lastOrgAt: { key: string; paragraph: number } | null = null;
+  const byIt = (paragraph: number): string | null =>
+    lastOrgAt && paragraph - lastOrgAt.paragraph <= 1 ? lastOrgAt.key : null;
   const other = (kind: "organization" | "unnamed", phrase: string): string => {
     // An organisation is named without its article; an unnamed source keeps it ("A source").
     const bare = kind === "organization" ? phrase.replace(/^(the|a|an) /i, "") : phrase;
@@ -267,6 +311,7 @@ export function attributeSpeakers(
     orgByHead,
     byPronoun,
     fitsPronoun,
+    byIt,
     describedOrg: (phrase: string) => other("organization", phrase),
     unnamed: (phrase: string) => other("unnamed", phrase),
     unnamedLike,
@@ -305,7 +350,10 @@ export function attributeSpeakers(
         cue: found.cue,
       });
       if (sp.kind === "person") lastPerson = { key: sp.key, paragraph: unit.paragraph };
-      if (sp.kind === "organization") lastOrg = sp.key;
+      if (sp.kind === "organization") {
+        lastOrg = sp.key;
+        lastOrgAt = { key: sp.key, paragraph: unit.paragraph };
+      }
       lastMention.set(sp.key, ++clock);
     }
     // A person who opens a sentence is who a following "he" or "she" most likely means.
@@ -318,7 +366,12 @@ export function attributeSpeakers(
       if (m.kind === "person" && speakers.get(key)?.kind === "person")
         recent.push({ key, paragraph: unit.paragraph });
       if (m.kind === "organization" && speakers.has(key)) lastOrg = key;
-      if (m.kind === "organization") namedOrgs.push(m);
+      if (m.kind === "organization") {
+        namedOrgs.push(m);
+        lastOrgAt = { key: org(m).key, paragraph: unit.paragraph };
+      }
+      const kind = kindOf(m, text.slice(unit.tokens[m.to - 1]!.end, unit.end));
+      if (kind) described.set(kind, m);
     }
     // The subject is the likelier antecedent of the next "he" or "she": it goes last.
     const subject = found && speakers.get(found.key)?.kind === "person" ? found.key : null;

@@ -72,6 +72,8 @@ export interface Resolver {
   orgByHead(words: string[]): string | null;
   /** The person a "he" or "she" most likely means: the last one of that gender mentioned. */
   byPronoun(pronoun: string, paragraph: number): string | null;
+  /** The organisation an "it" most likely means, if one was named just before. */
+  byIt(paragraph: number): string | null;
   /** Whether a person may be the "he" or "she" (gender unknown or the same). */
   fitsPronoun(key: string, pronoun: string): boolean;
   /** An organisation described, not named: "the regional grid operator". */
@@ -103,8 +105,8 @@ const PHRASAL_CUES = new Map([
 ]);
 
 /** The reporting verb of a sentence: the first one outside quotes, not negated, not a noun. */
-function findCue(tokens: readonly Token[]): number {
-  for (let i = 0; i < tokens.length; i++) {
+function findCue(tokens: readonly Token[], from = 0): number {
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     const lower = t.text.toLowerCase();
     const second = PHRASAL_CUES.get(lower);
@@ -137,11 +139,12 @@ export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null
   const { tokens } = unit;
   // The article's own question ("What did he say about the talks?") reports nobody.
   if (/\?\s*$/.test(text.slice(unit.start, unit.end))) return null;
-  const cue = findCue(tokens);
   const according = tokens.findIndex(
     (t, i) => !t.quoted && /^according$/i.test(t.text) && tokens[i + 1]?.text === "to",
   );
-  if (cue >= 0) {
+  // The first reporting verb whose subject is found; a later one if the first has none
+  // ("... the last one announced — and nothing about the plan that X mocked").
+  for (let cue = findCue(tokens); cue >= 0; cue = findCue(tokens, cue + 1)) {
     const after = text.slice(tokens[cue]!.end, unit.end).split(/[,;.]/)[0] ?? "";
     const found =
       subjectBefore(text, unit, cue, r) ??
@@ -323,6 +326,11 @@ function spokespersonFor(chunk: string, unit: Unit, r: Resolver): string | null 
 function resolvePhrase(chunk: string, unit: Unit, r: Resolver, before = unit.end): Subject | null {
   if (chunk.length === 0 || chunk.split(/\s+/).length > 8) return null;
   const lower = chunk.toLowerCase();
+  // "It said": the organisation last named or speaking, in this paragraph or the last.
+  if (lower === "it") {
+    const key = r.byIt(unit.paragraph);
+    return key ? { key, how: "pronoun" } : null;
+  }
   if (PRONOUNS.has(lower)) {
     // A name earlier in the same sentence first ("X, 35, came back ... she said").
     const earlier = unit.persons.filter(
