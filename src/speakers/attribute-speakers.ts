@@ -229,13 +229,17 @@ export function attributeSpeakers(
     const wanted = wantedOf(pronoun);
     if (!wanted) return null;
     const fits = (key: string) => fitsPronoun(key, pronoun);
+    // Someone the article has shown to be a "he" (or "she") before anyone it has not.
     const last = (list: typeof recent, within: number) => {
+      let unsure: string | null = null;
       for (let i = list.length - 1; i >= 0; i--) {
         const { key, paragraph: at } = list[i]!;
-        if (paragraph - at > within) return null;
-        if (fits(key)) return key;
+        if (paragraph - at > within) break;
+        if (!fits(key)) continue;
+        if (genders.has(key)) return key;
+        unsure ??= key;
       }
-      return null;
+      return unsure;
     };
     // Someone named earlier in the same paragraph; else whom the article was following
     // (a name in passing at the end of the last paragraph is not); else anyone recent.
