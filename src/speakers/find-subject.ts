@@ -1,13 +1,7 @@
 import type { ArticleSpeaker } from "./attribute-speakers.ts";
 import { isNameWord, type Mention } from "./find-mentions.ts";
-import {
-  GROUP_NOUNS,
-  ORG_HEADS,
-  OUTLET_NOUNS,
-  PRONOUNS,
-  REPORTING_VERBS,
-  ROLE_WORDS,
-} from "./lexicon.ts";
+import { GROUP_NOUNS, ORG_HEADS, OUTLET_NOUNS, PRONOUNS, ROLE_WORDS } from "./lexicon.ts";
+import { isReportingCue } from "./reporting-cue.ts";
 import type { Token } from "./tokens.ts";
 
 /**
@@ -95,23 +89,12 @@ export interface Found {
   cue: string;
 }
 
-/** Reporting verbs of two words: "he went on", "she shot back", "as she put it". */
-const PHRASAL_CUES = new Map([
-  ["went", "on"],
-  ["shot", "back"],
-  ["hit", "back"],
-  ["fired", "back"],
-  ["put", "it"],
-]);
-
 /** The reporting verb of a sentence: the first one outside quotes, not negated, not a noun. */
 function findCue(tokens: readonly Token[], from = 0): number {
   for (let i = from; i < tokens.length; i++) {
     const t = tokens[i]!;
     const lower = t.text.toLowerCase();
-    const second = PHRASAL_CUES.get(lower);
-    const phrasal = second !== undefined && second === tokens[i + 1]?.text.toLowerCase();
-    if (t.quoted || !(REPORTING_VERBS.has(lower) || phrasal)) continue;
+    if (t.quoted || !isReportingCue(lower, tokens[i + 1]?.text.toLowerCase())) continue;
     const prev = tokens[i - 1];
     if (prev && NOUN_DETERMINERS.test(prev.text)) continue;
     // "asked the minister about": a question put to someone, not a statement.

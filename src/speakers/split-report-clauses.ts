@@ -1,5 +1,5 @@
 import type { SentenceSpan } from "../text/split-sentences.ts";
-import { REPORTING_VERBS } from "./lexicon.ts";
+import { isReportingCue } from "./reporting-cue.ts";
 import { quotationMask } from "./tokens.ts";
 
 /** Where a sentence may hold two reports: "A said ..., while B told ...", "A says ...; B says ...". */
@@ -10,12 +10,12 @@ const WORD = /[\p{L}’'-]+/gu;
 const MIN_WORDS = 4;
 
 function reportsOutsideQuotes(text: string, from: number, to: number, mask: Uint8Array): boolean {
-  WORD.lastIndex = 0;
-  for (const m of text.slice(from, to).matchAll(WORD)) {
-    if (mask[from + m.index] === 1) continue;
-    if (REPORTING_VERBS.has(m[0].toLowerCase())) return true;
-  }
-  return false;
+  const words = [...text.slice(from, to).matchAll(WORD)];
+  return words.some(
+    (m, i) =>
+      mask[from + m.index] !== 1 &&
+      isReportingCue(m[0].toLowerCase(), words[i + 1]?.[0].toLowerCase()),
+  );
 }
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;

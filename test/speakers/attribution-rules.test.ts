@@ -114,6 +114,61 @@ describe("subjects", () => {
   });
 });
 
+describe("organisations by what the article calls them", () => {
+  it("finds 'the utility' from an appositive, and 'the club' from FC in the name", () => {
+    const r = attribute([
+      "Nordlys Kraft, the northern electricity utility, posted a loss on Monday.",
+      "Profit fell 9%, the utility said.",
+      "FC Varnholm have signed a goalkeeper, the club announced on Monday.",
+    ]);
+    expect(r.said).toEqual(["¶2 Nordlys Kraft", "¶3 FC Varnholm"]);
+    expect(r.speaker("Nordlys Kraft")?.kind).toBe("organization");
+  });
+
+  it("reads 'it said' as the organisation just named", () => {
+    const r = attribute([
+      "The Coastal Shipping Authority closed the port. It said the storm would pass by Friday.",
+    ]);
+    expect(r.cues).toEqual(["¶1 Coastal Shipping Authority (pronoun)"]);
+  });
+
+  it("lets an institution speak through its officials, and a possessor's body", () => {
+    const r = attribute([
+      "On Monday, Drevanian officials said the border would stay shut.",
+      "Drevania's navy says two boats were stopped.",
+      "The authorities in Marsk say 4,000 people have left.",
+    ]);
+    expect(r.said).toEqual([
+      "¶1 Drevanian officials",
+      "¶2 Drevania's navy",
+      "¶3 Authorities in Marsk",
+    ]);
+    expect(r.speakers.every((s) => s.kind === "organization")).toBe(true);
+  });
+
+  it("does not take a sentence-initial common noun for an institution", () => {
+    const r = attribute(["Health officials say the vaccine is safe."]);
+    expect(r.said).toEqual([]);
+  });
+});
+
+describe("cues", () => {
+  it("tries the next reporting verb when the first has no subject", () => {
+    const r = attribute([
+      "The figure was never announced — and nothing came of the plan that his deputy, Ivo Marek, mocked in May.",
+    ]);
+    expect(r.said).toEqual(["¶1 Ivo Marek"]);
+  });
+
+  it("does not count 'agreed to', 'said nothing' or a passive 'was asked' as a report", () => {
+    const r = attribute([
+      "Governor Alma Reyes agreed to pay the bill. Reyes said nothing about the cost.",
+      "Reyes was asked about the delay.",
+    ]);
+    expect(r.said).toEqual([]);
+  });
+});
+
 describe("anonymous sources", () => {
   it("keeps them unnamed, before or after the verb, and when referred back to", () => {
     const r = attribute([
