@@ -185,6 +185,8 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
   const lastClose = Math.max(text.lastIndexOf('"', cueStart), text.lastIndexOf("”", cueStart));
   const from = Math.max(lastClose, unit.start);
   const region = text.slice(from, cueStart).replace(/^["”,\s]+/, "");
+  // "Neither the office nor the staff has disclosed": a negated report.
+  if (/\b(neither|nor|nobody|no one)\b/i.test(region)) return null;
   // Sieve 1: a source kept anonymous is never given a name found near it.
   const firstClause = region.split(/,/)[0]!.trim();
   const anon = ANONYMITY.test(region)

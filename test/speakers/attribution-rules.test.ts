@@ -160,10 +160,11 @@ describe("cues", () => {
     expect(r.said).toEqual(["¶1 Ivo Marek"]);
   });
 
-  it("does not count 'agreed to', 'said nothing' or a passive 'was asked' as a report", () => {
+  it("does not count 'agreed to', 'said nothing', 'neither ... nor' or 'was asked' as a report", () => {
     const r = attribute([
       "Governor Alma Reyes agreed to pay the bill. Reyes said nothing about the cost.",
       "Reyes was asked about the delay.",
+      "Neither the Treasury nor the Central Bank has disclosed the figure.",
     ]);
     expect(r.said).toEqual([]);
   });
