@@ -10,7 +10,7 @@ import {
 import { findQaLayout } from "./find-qa-layout.ts";
 import { findRoles } from "./find-roles.ts";
 import { type Found, findSpeaker, roleWords, type Unit } from "./find-subject.ts";
-import { inferGenders } from "./infer-genders.ts";
+import { genderOfRoles, inferGenders } from "./infer-genders.ts";
 import { GENERIC_ROLE_WORDS, ORG_HEADS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
 import { splitReportClauses } from "./split-report-clauses.ts";
@@ -165,10 +165,12 @@ export function attributeSpeakers(
 
   /** Organisations in the order the article names them: what "the ministry" refers to. */
   const namedOrgs: Mention[] = [];
+  const namedOrgAt: number[] = [];
   /** What the article said each organisation is: "Aurora Grid, the utility," -> utility. */
   const described = new Map<string, Mention>();
-  const orgByHead = (words: string[]): string | null => {
+  const orgByHead = (words: string[], since = 0): string | null => {
     for (let i = namedOrgs.length - 1; i >= 0; i--) {
+      if (namedOrgAt[i]! < since) break;
       const m = namedOrgs[i]!;
       const have = m.name.toLowerCase().split(/[^\p{L}]+/u);
       if (words.every((w) => have.includes(w))) return org(m).key;
@@ -210,7 +212,15 @@ export function attributeSpeakers(
     return key;
   };
 
+  /** Who spoke last in each paragraph: whom a quote running into the next one continues. */
+  const lastSpeakerIn = new Map<number, string>();
   const genders = inferGenders(units, keyOf);
+  // A gendered title says it when the pronouns do not: "spokeswoman", "chairman".
+  for (const sp of speakers.values()) {
+    if (genders.has(sp.key)) continue;
+    const g = genderOfRoles(sp.roles);
+    if (g) genders.set(sp.key, g);
+  }
   /** People in the order the article mentions them (a speaker again when found): for pronouns. */
   const recent: { key: string; paragraph: number }[] = [];
   /** Subjects and speakers only, in order: who an article is following. */
@@ -241,8 +251,11 @@ export function attributeSpeakers(
       }
       return unsure;
     };
-    // Someone named earlier in the same paragraph; else whom the article was following
-    // (a name in passing at the end of the last paragraph is not); else anyone recent.
+    // Who spoke last in this paragraph; else someone named earlier in it; else whom the
+    // article was following (a name in passing at the end of the last paragraph is not);
+    // else anyone recent.
+    const speaker = lastSpeakerIn.get(paragraph);
+    if (speaker && speakers.get(speaker)?.kind === "person" && fits(speaker)) return speaker;
     return last(recent, 0) ?? last(subjects, 2) ?? last(recent, 2);
   };
 
@@ -321,8 +334,6 @@ export function attributeSpeakers(
     unnamedLike,
   });
   const qa = findQaLayout(paragraphs, labelKey, lastPersonBefore);
-  /** Who spoke last in each paragraph: whom a quote running into the next one continues. */
-  const lastSpeakerIn = new Map<number, string>();
   const continuation = (unit: Unit): Found | null => {
     const text = paragraphs[unit.paragraph - 1]!;
     const previous = paragraphs[unit.paragraph - 2];
@@ -336,6 +347,16 @@ export function attributeSpeakers(
 
   for (const unit of units) {
     const text = paragraphs[unit.paragraph - 1]!;
+    // Organisations this sentence names, and what it calls them, count for its own
+    // subject already: "FC Halden signed X, the club announced".
+    for (const m of [...unit.persons, ...unit.orgs]) {
+      if (m.kind === "organization") {
+        namedOrgs.push(m);
+        namedOrgAt.push(unit.paragraph);
+      }
+      const kind = kindOf(m, text.slice(unit.tokens[m.to - 1]!.end, unit.end));
+      if (kind) described.set(kind, m);
+    }
     const answer = qa.answers.get(unit.paragraph);
     const found: Found | null = qa.questions.has(unit.paragraph)
       ? null
@@ -370,12 +391,7 @@ export function attributeSpeakers(
       if (m.kind === "person" && speakers.get(key)?.kind === "person")
         recent.push({ key, paragraph: unit.paragraph });
       if (m.kind === "organization" && speakers.has(key)) lastOrg = key;
-      if (m.kind === "organization") {
-        namedOrgs.push(m);
-        lastOrgAt = { key: org(m).key, paragraph: unit.paragraph };
-      }
-      const kind = kindOf(m, text.slice(unit.tokens[m.to - 1]!.end, unit.end));
-      if (kind) described.set(kind, m);
+      if (m.kind === "organization") lastOrgAt = { key: org(m).key, paragraph: unit.paragraph };
     }
     // The subject is the likelier antecedent of the next "he" or "she": it goes last.
     const subject = found && speakers.get(found.key)?.kind === "person" ? found.key : null;

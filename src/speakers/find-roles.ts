@@ -92,7 +92,10 @@ function appositiveBefore(paragraph: string, sentenceStart: number, start: numbe
   if (!m) return null;
   const head = before.slice(0, m.index);
   const comma = head.lastIndexOf(", ");
-  const phrase = (comma >= 0 ? head.slice(comma + 2) : head).trim();
+  // "..., as Kestrania's foreign ministry spokeswoman, X, put it": the role after "as".
+  const phrase = (comma >= 0 ? head.slice(comma + 2) : head)
+    .trim()
+    .replace(/^(as|and|but|while|by|from|with|to|said|says|told)\s+/, "");
   // "The presidential aide, X,", "Its director general, X,", "Ostmark's mediator, X,".
   const led =
     /^(the|a|an|its|his|her|their) /i.test(phrase) || /^\p{Lu}[\p{L}-]*['’]s /u.test(phrase);

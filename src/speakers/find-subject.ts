@@ -15,7 +15,20 @@ import type { Token } from "./tokens.ts";
 const NEGATION =
   /^(not|never|n't|hasn't|hadn't|haven't|didn't|doesn't|don't|won't|wouldn't|hasn’t|didn’t|won’t|refused|declined)$/i;
 const NOUN_DETERMINERS = /^(the|a|an|these|those|such|his|her|their|its|our|media|new|press)$/i;
-const normRole = (w: string) => (w === "advisor" ? "adviser" : w);
+/** Abbreviated titles, and the one spelling variant roles are matched in. */
+const ROLE_SPELLINGS: Record<string, string> = {
+  advisor: "adviser",
+  gen: "general",
+  col: "colonel",
+  lt: "lieutenant",
+  capt: "captain",
+  sgt: "sergeant",
+  sen: "senator",
+  gov: "governor",
+  rep: "representative",
+  prof: "professor",
+};
+const normRole = (w: string) => ROLE_SPELLINGS[w] ?? w;
 
 /** Phrases that mark a source who is deliberately not named. */
 const ANONYMITY =
@@ -63,7 +76,7 @@ export interface Resolver {
   person(name: string): ArticleSpeaker;
   byRole(words: string[], paragraph: number): string | null;
   /** The last organisation the article named with all these words ("foreign ministry"). */
-  orgByHead(words: string[]): string | null;
+  orgByHead(words: string[], sinceParagraph?: number): string | null;
   /** The person a "he" or "she" most likely means: the last one of that gender mentioned. */
   byPronoun(pronoun: string, paragraph: number): string | null;
   /** The organisation an "it" most likely means, if one was named just before. */
@@ -258,8 +271,13 @@ function lastClause(region: string): string {
   return chunk;
 }
 
+/** Verbs whose next name is who was spoken to, not who spoke: "told Dorn", "urged X". */
+const TAKES_OBJECT =
+  /^(told|tells|asked|asks|urged|urges|warned|warns|accused|accuses|thanked|called|calls|criticised|criticized|blasted|mocked|ridiculed|welcomed|rejected|dismissed|telling|urging|accusing|calling)$/i;
+
 /** "..., reported The Washington Post." / "according to the Center for ...". */
 function subjectAfter(unit: Unit, cue: number, r: Resolver): Subject | null {
+  if (TAKES_OBJECT.test(unit.tokens[cue]!.text)) return null;
   const next = cue + 1;
   const orgMention = unit.orgs.find((m) => m.from === next || m.from === next + 1);
   if (orgMention) return { key: r.org(orgMention).key, how: "name" };
@@ -349,7 +367,12 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver, before = unit.end
     return { key: r.describedOrg(chunk), how: "organization" };
   // "The ministry said", "the union says": the organisation of that kind named last.
   if (/^(the|its|their)\s/i.test(chunk) && ORG_HEADS.has(head) && !ROLE_WORDS.has(head)) {
-    const named = r.orgByHead(words.filter((w) => !/^(its|their)$/.test(w)));
+    // "Its foreign ministry": only an organisation named just before can be the one meant.
+    const possessed = /^(its|their)\s/i.test(chunk);
+    const named = r.orgByHead(
+      words.filter((w) => !/^(its|their)$/.test(w)),
+      possessed ? unit.paragraph - 1 : 0,
+    );
     if (named) return { key: named, how: "organization" };
     // "The regional grid operator": an organisation described but not named.
     if (/^the\s/i.test(chunk) && words.length >= 2)

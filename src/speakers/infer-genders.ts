@@ -65,3 +65,16 @@ export function inferGenders(
   for (const [key, v] of votes) if (v !== 0) genders.set(key, v > 0 ? "m" : "f");
   return genders;
 }
+
+const FEMALE_ROLE =
+  /\b(spokeswoman|chairwoman|councilwoman|congresswoman|businesswoman|sportswoman|actress|queen|princess|duchess|baroness|countess|empress|madam|mother|wife|daughter|sister|grandmother)\b/i;
+const MALE_ROLE =
+  /\b(spokesman|chairman|councilman|congressman|businessman|sportsman|king|prince|duke|baron|count|emperor|father|husband|son|brother|grandfather)\b/i;
+
+/** The gender a role gives its holder, if it is a gendered word: "spokeswoman", "king". */
+export function genderOfRoles(roles: readonly string[]): Gender | null {
+  const text = roles.join(" ");
+  const f = FEMALE_ROLE.test(text);
+  const m = MALE_ROLE.test(text);
+  return f === m ? null : f ? "f" : "m";
+}

@@ -194,6 +194,37 @@ describe("pronouns", () => {
   });
 });
 
+describe("pronouns and objects", () => {
+  it("gives 'he said' to the last speaker of the paragraph, not a name in passing", () => {
+    const r = attribute([
+      "Premier Otto Lang spoke on Monday.",
+      'Jan Pilar, an adviser to Lang, said the army would stay. "We are not leaving," he said.',
+    ]);
+    expect(r.said).toEqual(["¶2 Jan Pilar", "¶2 Jan Pilar"]);
+  });
+
+  it("knows a spokeswoman is a 'she' even without pronouns", () => {
+    const r = attribute([
+      'Minister Karl Brun was asked about the strike, as the party spokeswoman, Lina Holm, put it. "We will not strike," he said.',
+    ]);
+    expect(r.cues).toContain("¶1 Karl Brun (pronoun)");
+  });
+
+  it("does not take whom someone told for the speaker", () => {
+    const r = attribute(["The general told Otto Lang that the bridge had fallen."]);
+    expect(r.said).toEqual([]);
+  });
+
+  it("reads 'its ministry' only as an organisation named just before", () => {
+    const r = attribute([
+      "Arvelia's Foreign Ministry protested on Monday.",
+      "Trade resumed. Ports reopened. Ships sailed.",
+      "Drevania has not commented. Its foreign ministry said it would reply.",
+    ]);
+    expect(r.said).toEqual([]);
+  });
+});
+
 describe("layouts", () => {
   it("gives Q&A answers to the interviewee and questions to no one", () => {
     const r = attribute([
