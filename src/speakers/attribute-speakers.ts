@@ -306,16 +306,19 @@ export function attributeSpeakers(
       : null;
   };
 
-  // Words the article capitalises inside sentences and never writes lower-case.
-  const capitalisedInside = new Set<string>();
-  const lowerCase = new Set<string>();
-  for (const unit of units)
-    unit.tokens.forEach((t, i) => {
-      if (!t.capitalized) lowerCase.add(t.bare);
-      else if (i > 0) capitalisedInside.add(t.bare);
-    });
-  const isProper = (word: string) =>
-    capitalisedInside.has(word) && !lowerCase.has(word.toLowerCase());
+  // Whether the article capitalises a word inside sentences and never writes it lower-case:
+  // asked rarely, so it scans the article when asked.
+  const isProper = (word: string) => {
+    const lower = word.toLowerCase();
+    let inside = false;
+    for (const unit of units)
+      for (let i = 0; i < unit.tokens.length; i++) {
+        const t = unit.tokens[i]!;
+        if (t.bare === lower) return false;
+        if (i > 0 && t.bare === word) inside = true;
+      }
+    return inside;
+  };
   const resolver = () => ({
     isProper,
     keyOf,
