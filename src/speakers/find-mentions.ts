@@ -160,7 +160,14 @@ export function findHeadedOrganizations(
       if (t.possessive) break;
     }
     if (i > 0 && /^the$/i.test(tokens[i - 1]!.text)) continue;
-    const j = chainEnd(paragraph, tokens, k);
+    // The name ends before a title or a name found already: "Energy Minister Anna Berg".
+    let j = chainEnd(paragraph, tokens, k);
+    for (let x = k + 1; x < j; x++)
+      if (isTitleWord(tokens[x]!) || !free(x)) {
+        j = x;
+        break;
+      }
+    while (j > k + 1 && /^(of|for|and|on)$/.test(tokens[j - 1]!.text)) j--;
     if (j - i < 2) continue;
     const last = tokens[j - 1]!;
     found.push({

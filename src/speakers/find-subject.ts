@@ -138,9 +138,17 @@ export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null
   const according = tokens.findIndex(
     (t, i) => !t.quoted && /^according$/i.test(t.text) && tokens[i + 1]?.text === "to",
   );
-  // The first reporting verb whose subject is found; a later one if the first has none
-  // ("... the last one announced — and nothing about the plan that X mocked").
-  for (let cue = findCue(tokens); cue >= 0; cue = findCue(tokens, cue + 1)) {
+  // An inverted report that closes the sentence ("..., sources said on Friday.") reports
+  // all of it; otherwise the first reporting verb whose subject is found, a later one if
+  // the first has none ("... the last one announced, and nothing that X mocked").
+  const cues: number[] = [];
+  for (let cue = findCue(tokens); cue >= 0; cue = findCue(tokens, cue + 1)) cues.push(cue);
+  const last = cues[cues.length - 1];
+  if (last !== undefined && cues.length > 1 && closesSentence(text, unit, last)) {
+    cues.pop();
+    cues.unshift(last);
+  }
+  for (const cue of cues) {
     const after = text.slice(tokens[cue]!.end, unit.end).split(/[,;.]/)[0] ?? "";
     const found =
       subjectBefore(text, unit, cue, r) ??
@@ -172,6 +180,16 @@ export function findSpeaker(text: string, unit: Unit, r: Resolver): Found | null
     }
   }
   return null;
+}
+
+/** Whether a reporting verb closes its sentence after a comma: "..., the agency said on Monday." */
+function closesSentence(text: string, unit: Unit, cue: number): boolean {
+  const t = unit.tokens[cue]!;
+  const before = text.slice(unit.start, t.start);
+  const clause = before.slice(before.lastIndexOf(",") + 1);
+  if (!before.includes(",") || clause.split(/\s+/).filter(Boolean).length > 5) return false;
+  const after = text.slice(t.end, unit.end).replace(/[.!?"”\s]+$/, "");
+  return after.split(/\s+/).filter(Boolean).length <= 4 && !/[,;:]/.test(after);
 }
 
 interface Subject {
@@ -349,7 +367,13 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver, before = unit.end
   const spoke = spokespersonFor(chunk, unit, r);
   if (spoke) return { key: spoke, how: "spokesperson" };
   const words = roleWords(chunk.replace(/\S+['’]s\s/g, ""));
-  if (words.some((w) => OUTLET_NOUNS.has(w)) && r.lastOrg) return { key: r.lastOrg, how: "outlet" };
+  // "The publication said": the outlet last named. "The agency" may be an outlet or a
+  // government agency: one the article named as an agency goes first.
+  const outletNoun = words.find((w) => OUTLET_NOUNS.has(w));
+  if (outletNoun && r.lastOrg) {
+    const named = ORG_HEADS.has(outletNoun) ? r.orgByHead([outletNoun]) : null;
+    return { key: named ?? r.lastOrg, how: named ? "organization" : "outlet" };
+  }
   if (/^(an? )?sources?\b/i.test(chunk)) return { key: r.unnamed(chunk), how: "unnamed" };
   const head = words[words.length - 1] ?? "";
   // "Kestranian officials said", "the authorities in Brenna say": an institution speaking.

@@ -153,6 +153,23 @@ describe("organisations by what the article calls them", () => {
 });
 
 describe("cues", () => {
+  it("gives a sentence to the inverted report that closes it", () => {
+    const r = attribute(["The activist criticised the fuel plan, sources said on Friday."]);
+    expect(r.statements.map((x) => r.speakers.find((y) => y.key === x.speakerKey)?.kind)).toEqual([
+      "unnamed",
+    ]);
+  });
+
+  it("knows a company by its name's last word, and stops a name at a title", () => {
+    const r = attribute([
+      "Brevik Shipping said freight rates would rise.",
+      "Energy Minister Anna Berg said prices would fall.",
+    ]);
+    expect(r.said).toEqual(["¶1 Brevik Shipping", "¶2 Anna Berg"]);
+    expect(r.speaker("Brevik Shipping")?.kind).toBe("organization");
+    expect(r.speaker("Anna Berg")?.roles).toEqual(["Energy Minister"]);
+  });
+
   it("tries the next reporting verb when the first has no subject", () => {
     const r = attribute([
       "The figure was never announced — and nothing came of the plan that his deputy, Ivo Marek, mocked in May.",
