@@ -29,8 +29,11 @@ export interface ArticleAnalysis {
 
 /** Depends only on the article's paragraphs (never its metadata). */
 export function analyzeArticle(article: Pick<Article, "paragraphs">): ArticleAnalysis {
-  const sentences = article.paragraphs.map(splitSentences);
-  const { speakers, statements } = attributeSpeakers(article.paragraphs, sentences);
+  // Attribution may split a sentence that reports two speakers: its spans are the ones kept.
+  const { speakers, statements, sentences } = attributeSpeakers(
+    article.paragraphs,
+    article.paragraphs.map(splitSentences),
+  );
   const keys = new Set<string>();
   for (const text of article.paragraphs) for (const w of words(text)) keys.add(nameKey(w));
   return {

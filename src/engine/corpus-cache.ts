@@ -39,7 +39,7 @@ export interface CorpusCacheStats {
 }
 
 /** Bump when the shape of the file or of ArticleAnalysis changes. */
-export const CORPUS_CACHE_VERSION = 2;
+export const CORPUS_CACHE_VERSION = 3;
 
 /**
  * The code an ArticleAnalysis depends on: when any of it changes, cached analyses are not
@@ -115,8 +115,12 @@ export async function analysisFingerprint(): Promise<string> {
   try {
     for (const source of ANALYSIS_SOURCES) {
       const path = fileURLToPath(new URL(source, import.meta.url));
+      // Recursive: word lists live in a folder beside the rules (speakers/lexicon).
       const files = (await stat(path)).isDirectory()
-        ? (await readdir(path)).sort().map((name) => join(path, name))
+        ? (await readdir(path, { recursive: true }))
+            .sort()
+            .map((name) => join(path, name))
+            .filter((f) => /\.(ts|txt)$/.test(f))
         : [path];
       for (const f of files) hash.update(f.slice(f.lastIndexOf("src"))).update(await readFile(f));
     }

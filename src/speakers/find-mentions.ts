@@ -1,4 +1,17 @@
-import { NAME_PARTICLES, NON_NAME_WORDS, REPORTING_VERBS, ROLE_WORDS } from "./lexicon.ts";
+import {
+  NAME_PARTICLES,
+  NON_NAME_WORDS,
+  ORG_HEADS,
+  REPORTING_VERBS,
+  ROLE_WORDS,
+  SENTENCE_WORDS,
+} from "./lexicon.ts";
+
+/** A capitalised office or job ("Chief Executive", "Moderator"): a title, never a name. */
+export function isTitleWord(token: Token): boolean {
+  return token.capitalized && ROLE_WORDS.has(token.bare.toLowerCase());
+}
+
 import type { Token } from "./tokens.ts";
 
 /** A run of tokens that names someone: a person ("Yuri Ushakov") or an organisation. */
@@ -20,7 +33,7 @@ const OUTLET_TAIL = new Set(
 
 /** Words that may follow an organisation's name as its verb: "the Kremlin has said". */
 const VERB_LIKE =
-  /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|\p{Ll}+ly)$/u;
+  /^(has|have|had|is|was|were|are|will|would|could|can|may|might|did|does|also|later|then|on|in|at|with|\p{Ll}+ly|\p{Ll}{3,}ed)$/u;
 
 /** Whether a token can be part of a person's name. */
 export function isNameWord(token: Token): boolean {
@@ -30,7 +43,8 @@ export function isNameWord(token: Token): boolean {
     /\p{Ll}/u.test(token.bare) &&
     !/\d/.test(token.bare) &&
     !NON_NAME_WORDS.has(token.bare) &&
-    !NON_NAME_WORDS.has(token.bare.replace(/\.$/, ""))
+    !NON_NAME_WORDS.has(token.bare.replace(/\.$/, "")) &&
+    !isTitleWord(token)
   );
 }
 
@@ -63,17 +77,107 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
     const inOrgChain =
       before !== undefined &&
       (/^the$/i.test(before.text) || (/^(of|for)$/.test(before.text) && beforeThat?.capitalized));
-    if (j - i >= 2 && !inOrgChain) {
+    // "Aurora Grid Chief Executive Henrik Salo", "Norland Technical University": a run right
+    // before a title or an institution's noun qualifies it (a company, a city): no person.
+    const after = tokens[j];
+    const qualifiesTitle =
+      after !== undefined &&
+      !tokens[j - 1]!.possessive &&
+      adjacent(paragraph, tokens[j - 1]!, after) &&
+      (isTitleWord(after) || (after.capitalized && NON_NAME_WORDS.has(after.bare)));
+    // "the President of Kestrania Pavel Ushenko": the place ends the title, a name follows.
+    const start = inOrgChain && j - i >= 3 && !/^the$/i.test(before!.text) ? i + 1 : i;
+    if (j - start >= 2 && (!inOrgChain || start > i) && !qualifiesTitle) {
       const last = tokens[j - 1]!;
       found.push({
         kind: "person",
-        name: paragraph.slice(tokens[i]!.start, last.end).replace(/['’]s$/, ""),
-        from: i,
+        name: paragraph.slice(tokens[start]!.start, last.end).replace(/['’]s$/, ""),
+        from: start,
         to: j,
         possessive: last.possessive,
       });
     }
     i = j;
+  }
+  return found;
+}
+
+/** Between two words of an organisation's name: a space, or a plural possessive ("Workers' Union"). */
+const inName = (paragraph: string, a: Token, b: Token) =>
+  /^['’]? $/.test(paragraph.slice(a.end, b.start));
+
+/**
+ * Where a capitalised chain that starts at `from` ends: capitalised words, and "of", "for",
+ * "and", "on" between them ("Council on Foreign Relations", not "Citadel on Thursday").
+ */
+function chainEnd(paragraph: string, tokens: readonly Token[], from: number): number {
+  let j = from;
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (
+      t.quoted ||
+      (j > from && (!inName(paragraph, tokens[j - 1]!, t) || tokens[j - 1]!.possessive))
+    )
+      break;
+    if (t.capitalized && /\p{L}/u.test(t.bare) && !(j > from && SENTENCE_WORDS.has(t.bare))) j++;
+    else if (
+      j > from &&
+      /^(of|for|and|on)$/.test(t.text) &&
+      tokens[j + 1]?.capitalized &&
+      !SENTENCE_WORDS.has(tokens[j + 1]!.bare)
+    )
+      j++;
+    else break;
+  }
+  // A chain does not end on a joining word.
+  while (j > from && /^(of|for|and|on)$/.test(tokens[j - 1]!.text)) j--;
+  return j;
+}
+
+/**
+ * Organisations named without "the", by the noun that heads them: "Kestrania's Defence
+ * Ministry", "Ministry of Foreign Affairs", "Independent Generators' Association". A
+ * possessive place before the name stays in it; sentence-initial words do not.
+ */
+export function findHeadedOrganizations(
+  paragraph: string,
+  tokens: readonly Token[],
+  taken: readonly Mention[],
+): Mention[] {
+  const found: Mention[] = [];
+  const free = (i: number) => !taken.some((m) => i >= m.from && i < m.to);
+  for (let k = 0; k < tokens.length; k++) {
+    const head = tokens[k]!;
+    if (!head.capitalized || head.quoted || !ORG_HEADS.has(head.bare.toLowerCase()) || !free(k))
+      continue;
+    let i = k;
+    while (i > 0) {
+      const t = tokens[i - 1]!;
+      if (t.quoted || !t.capitalized || !inName(paragraph, t, tokens[i]!) || !free(i - 1)) break;
+      // Titles may stand in an institution's name ("the General Staff"); openers may not.
+      if (SENTENCE_WORDS.has(t.bare)) break;
+      i--;
+      if (t.possessive) break;
+    }
+    if (i > 0 && /^the$/i.test(tokens[i - 1]!.text)) continue;
+    // The name ends before a title or a name found already: "Energy Minister Anna Berg".
+    let j = chainEnd(paragraph, tokens, k);
+    for (let x = k + 1; x < j; x++)
+      if (isTitleWord(tokens[x]!) || !free(x)) {
+        j = x;
+        break;
+      }
+    while (j > k + 1 && /^(of|for|and|on)$/.test(tokens[j - 1]!.text)) j--;
+    if (j - i < 2) continue;
+    const last = tokens[j - 1]!;
+    found.push({
+      kind: "organization",
+      name: paragraph.slice(tokens[i]!.start, last.end).replace(/['’]s$/, ""),
+      from: i,
+      to: j,
+      possessive: last.possessive,
+    });
+    k = j - 1;
   }
   return found;
 }
@@ -88,17 +192,13 @@ export function findOrganizations(paragraph: string, tokens: readonly Token[]): 
   for (let i = 0; i < tokens.length; i++) {
     const the = tokens[i]!;
     if (!/^the$/i.test(the.text) || the.quoted) continue;
-    let j = i + 1;
-    while (j < tokens.length) {
-      const t = tokens[j]!;
-      if (t.quoted || !adjacent(paragraph, tokens[j - 1]!, t) || tokens[j - 1]!.possessive) break;
-      if (t.capitalized && /\p{L}/u.test(t.bare)) j++;
-      else if (/^(of|for|and|on)$/.test(t.text) && tokens[j + 1]?.capitalized) j++;
-      else break;
-    }
+    const j = chainEnd(paragraph, tokens, i + 1);
     if (j === i + 1) continue;
     const last = tokens[j - 1]!;
     if (ROLE_WORDS.has(last.bare.toLowerCase())) continue;
+    // "the President of Kestrania Pavel Ushenko": a title with a name, not an organisation.
+    const chainTokens = tokens.slice(i + 1, j);
+    if (chainTokens.some(isTitleWord) && !ORG_HEADS.has(last.bare.toLowerCase())) continue;
     // "The Kursk offensive", "the American publication": a capitalised modifier of a noun.
     const next = tokens[j];
     if (next && !last.possessive && adjacent(paragraph, last, next) && !next.capitalized) {

@@ -1,5 +1,11 @@
 import type { Mention } from "./find-mentions.ts";
-import { ROLE_QUALIFIERS, ROLE_WORDS, SENTENCE_WORDS, TITLE_AND_PLACE_WORDS } from "./lexicon.ts";
+import {
+  REPORTING_VERBS,
+  ROLE_QUALIFIERS,
+  ROLE_WORDS,
+  SENTENCE_WORDS,
+  TITLE_AND_PLACE_WORDS,
+} from "./lexicon.ts";
 import type { Token } from "./tokens.ts";
 
 const MAX_ROLE_WORDS = 16;
@@ -16,6 +22,14 @@ function balanceQuotes(text: string): string {
   return (text.match(/"/g) ?? []).length % 2 === 1 ? `${text}"` : text;
 }
 
+/** Words that never modify a role noun: "after state mediator X" starts at "state". */
+const FUNCTION_WORDS = new Set(
+  `the a an of to for on in at by with and or but after before as from into over under than
+  that this these those its his her their our your my who which whom whose when where while
+  is was were be been are has have had did does do will would can could may might must
+  shall should not no also then now said says told`.split(/\s+/),
+);
+
 /** "Foreign Minister", "former Russian President", "American analyst and strategist". */
 function titleBefore(paragraph: string, tokens: readonly Token[], mention: Mention): string | null {
   let i = mention.from;
@@ -30,10 +44,23 @@ function titleBefore(paragraph: string, tokens: readonly Token[], mention: Menti
       next.capitalized &&
       ROLE_WORDS.has(next.bare.toLowerCase()) &&
       !SENTENCE_WORDS.has(t.bare);
+    // Once a title has begun, a capitalised word before it qualifies it: the company or
+    // city in "Aurora Grid Chief Executive", "Port Halvard Mayor", an acronym in "OEM head".
+    const qualifier = i < mention.from && !SENTENCE_WORDS.has(t.bare) && /\p{L}/u.test(t.bare);
+    // A lower-case noun before a lower-case role word makes a compound: "state mediator".
+    const modifier =
+      i < mention.from &&
+      !next.capitalized &&
+      ROLE_WORDS.has(next.bare.toLowerCase()) &&
+      /^\p{Ll}+$/u.test(t.text) &&
+      !FUNCTION_WORDS.has(lower) &&
+      !REPORTING_VERBS.has(lower) &&
+      !/(ly|ed|ing)$/.test(lower);
     const allowed = t.capitalized
-      ? TITLE_AND_PLACE_WORDS.has(t.bare) || ROLE_WORDS.has(lower) || compound
-      : (ROLE_WORDS.has(lower) || ROLE_QUALIFIERS.has(lower)) &&
-        !/^(the|of|to|for|on)$/.test(lower);
+      ? TITLE_AND_PLACE_WORDS.has(t.bare) || ROLE_WORDS.has(lower) || compound || qualifier
+      : ((ROLE_WORDS.has(lower) || ROLE_QUALIFIERS.has(lower)) &&
+          !/^(the|of|to|for|on)$/.test(lower)) ||
+        modifier;
     if (!allowed) break;
     i--;
   }
@@ -49,7 +76,8 @@ function appositiveAfter(paragraph: string, end: number, sentenceEnd: number): s
   const m = /^, ((?:now |then )?)([^,;]+?)(?:,|$)/.exec(rest);
   if (!m?.[2]) return null;
   const phrase = m[2].trim().replace(/[.!?]$/, "");
-  if (!/^(\p{Ll}|(a|an|the) |\p{Lu}\p{Ll}+ \p{Lu})/u.test(phrase) && !m[1]) return null;
+  if (!/^(\p{Ll}|(a|an|the) |\p{Lu}\p{Ll}+ \p{Lu}|\p{Lu}[\p{L}-]*['’]s )/u.test(phrase) && !m[1])
+    return null;
   const first = phrase.split(" ")[0]?.toLowerCase() ?? "";
   if (!ROLE_WORDS.has(first) && !/^(a|an|the|now|former|senior|deputy|\p{Lu})/u.test(phrase))
     return null;
@@ -64,10 +92,16 @@ function appositiveBefore(paragraph: string, sentenceStart: number, start: numbe
   if (!m) return null;
   const head = before.slice(0, m.index);
   const comma = head.lastIndexOf(", ");
-  const phrase = (comma >= 0 ? head.slice(comma + 2) : head).trim();
-  if (!/^(the|a|an) /i.test(phrase) || !hasRoleWord(phrase)) return null;
+  // "..., as Kestrania's foreign ministry spokeswoman, X, put it": the role after "as".
+  const phrase = (comma >= 0 ? head.slice(comma + 2) : head)
+    .trim()
+    .replace(/^(as|and|but|while|by|from|with|to|said|says|told)\s+/, "");
+  // "The presidential aide, X,", "Its director general, X,", "Ostmark's mediator, X,".
+  const led =
+    /^(the|a|an|its|his|her|their) /i.test(phrase) || /^\p{Lu}[\p{L}-]*['’]s /u.test(phrase);
+  if (!led || !hasRoleWord(phrase)) return null;
   if (phrase.split(/\s+/).length > MAX_ROLE_WORDS) return null;
-  return balanceQuotes(phrase.replace(/^(the|a|an) /i, ""));
+  return balanceQuotes(phrase.replace(/^(the|a|an|its|his|her|their) /i, ""));
 }
 
 /** Every role the sentence gives the person it mentions, nearest first. */
