@@ -92,7 +92,8 @@ describe("telegram: follow-ups in context", () => {
     // New words from Putin, none of those already shown.
     expect(second).toContain("Vladimir Putin");
     for (const q of firstQuotes) expect(second).not.toContain(q.text);
-    expect(second).toContain("What talks can there be with people who indiscriminately strike");
+    // His own words came first; the reported speech follows.
+    expect(second).toContain("As recently as June 7, Russian President Vladimir Putin stated");
   });
 
   it("follows up on Ushakov with Ushakov, saying when that was all", async () => {
