@@ -19,15 +19,15 @@ import type { QuestionIntent } from "./understand-question.ts";
  * set (`npm run eval -- --curve`): lower lets unanswerable questions through, higher
  * refuses answerable ones. docs/quality.md has the curve.
  */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.45;
 /**
  * A question that names a speaker but asks for no statement, answered from any passage
  * with the name among its topic words, must be covered this well: names weigh much, and
  * a passage that merely names them is no answer.
  */
-export const MIN_FACT_COVERAGE = 0.8;
+export const MIN_FACT_COVERAGE = 0.65;
 /** The same for a named speaker's own statements: the person is already matched. */
-export const MIN_SPEAKER_COVERAGE = 0.3;
+export const MIN_SPEAKER_COVERAGE = 0.35;
 const CANDIDATES = 60;
 
 export interface ExtractiveOptions {
