@@ -2,8 +2,9 @@ import type { Answer, Quote, QuoteSource } from "../answer/answer.ts";
 import { buildQuote, quoteIsVerbatim } from "../answer/build-quote.ts";
 import { renderQuotesPlain } from "../answer/render-plain-text.ts";
 import type { Logger } from "../log/logger.ts";
+import type { LexicalHit } from "../search/lexical-index.ts";
 import { nameKey } from "../speakers/name-key.ts";
-import { analyzeQuestion, words } from "../text/analyze.ts";
+import { analyzeQuestion, analyzeText, words } from "../text/analyze.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus } from "./describe-corpus.ts";
 import type { SeenQuote } from "./engine.ts";
@@ -48,11 +49,14 @@ function rankTopic(
   topic: Topic,
   minCoverage: number,
   filter?: (id: number) => boolean,
+  pool?: readonly number[],
 ): { strong: ScoredPassage[]; best: number } {
-  const hits = snapshot.index.search(searchTerms(topic), {
-    limit: CANDIDATES,
-    ...(filter ? { filter } : {}),
-  });
+  const hits = pool
+    ? poolHits(snapshot, searchTerms(topic), pool)
+    : snapshot.index.search(searchTerms(topic), {
+        limit: CANDIDATES,
+        ...(filter ? { filter } : {}),
+      });
   const scored = scorePassages(snapshot, topic, hits);
   const best = scored.reduce((m, s) => Math.max(m, s.coverage), 0);
   const strong = scored.filter((s) => s.coverage >= minCoverage);
@@ -61,6 +65,37 @@ function rankTopic(
   // "What was the ferry's price?" is not answered by a sentence without the price.
   const counts = topic.counted.size > 0 || topic.answerType === "number";
   return { strong: strong.filter((s) => s.onFocus && (!counts || s.fits)), best };
+}
+
+/** A speaker with at most this many statements has every one scored, not just those a search finds. */
+const POOL_LIMIT = 150;
+
+/**
+ * Every passage of `pool` as a search hit, its matches read from its sentence and its
+ * context: its paragraph, and the question before it when the paragraph answers one (an
+ * interview's "Will you resign?" is what "That's for the board to decide" is about). A
+ * speaker's few statements are all worth scoring: the article's words for what they
+ * talk about may be nowhere in the sentence ("the sea came over that wall").
+ */
+function poolHits(
+  snapshot: CorpusSnapshot,
+  terms: readonly string[],
+  pool: readonly number[],
+): LexicalHit[] {
+  const wanted = new Set(terms);
+  return pool.map((id) => {
+    const p = snapshot.passages[id]!;
+    const paragraphs = snapshot.articles[p.article]!.paragraphs;
+    const paragraph = paragraphs[p.paragraph - 1]!;
+    const before = paragraphs[p.paragraph - 2];
+    const context = [paragraph, before && /\?\s*$/.test(before) ? before : ""].join(" ");
+    return {
+      id,
+      score: 0,
+      matched: [...new Set(analyzeText(context))].filter((t) => wanted.has(t)),
+      matchedInText: analyzeText(paragraph.slice(p.start, p.end)).filter((t) => wanted.has(t)),
+    };
+  });
 }
 
 /** Words that ask for what someone said, wrote or thinks, rather than for a fact. */
@@ -231,12 +266,19 @@ export function rankPassages(
     const speakerOf = passageSpeakers(snapshot);
     const theirs = new Uint8Array(snapshot.speakers.all.length);
     for (const id of speakers) theirs[id] = 1;
+    const statements = speakers.flatMap((id) => snapshot.speakers.get(id).statements);
     const own = factual
       ? { strong: [] }
-      : rankTopic(snapshot, topic, speakerMin, (id) => {
-          const speaker = speakerOf[id]!;
-          return speaker >= 0 && theirs[speaker] === 1;
-        });
+      : rankTopic(
+          snapshot,
+          topic,
+          speakerMin,
+          (id) => {
+            const speaker = speakerOf[id]!;
+            return speaker >= 0 && theirs[speaker] === 1;
+          },
+          statements.length <= POOL_LIMIT ? statements : undefined,
+        );
     if (own.strong.length > 0) return { ok: true, ranked: own.strong.map((s) => s.id) };
     // Not in their own statements: passages about them that match the topic.
     const about = factual
