@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadCorpus } from "../corpus/load-corpus.ts";
+import { MIN_COVERAGE, MIN_SPEAKER_COVERAGE } from "../engine/answer-extractively.ts";
 import { createEngine } from "../engine/create-engine.ts";
 import { evaluateDevSet, formatDevReport, loadDevSet } from "../eval/dev-set.ts";
 import { EvalSetSchema, evaluate, formatReport } from "../eval/evaluate.ts";
@@ -13,7 +14,7 @@ const USAGE = `Usage: npm run eval -- [questions.json] [--dev DIR] [--misses] [-
   and on the development set (default test/fixtures/dev-corpus): answered right and refused per
   kind, verbatim rate, and speaker attribution against its speakers.jsonl.
   --misses   list every wrong answer and every speaker error
-  --curve    answered right and refused by the coverage threshold (MIN_COVERAGE)
+  --curve    answered right and refused by each coverage threshold, the others as set
   --json     also print the dev set's results as one JSON object`;
 
 const { values, positionals } = parseArgs({
@@ -49,16 +50,33 @@ await write(
     `${formatSpeakerAudit(audit, values.misses)}\n`,
 );
 if (values.curve) {
-  const rows = ["| min coverage | answerable right | answerable refused | unanswerable refused |"];
-  rows.push("| --- | --- | --- | --- |");
-  for (let t = 0.3; t <= 0.801; t += 0.05) {
-    const at = await evaluateDevSet(createEngine({ articles: dev.articles, minCoverage: t }), dev);
-    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    rows.push(
-      `| ${t.toFixed(2)} | ${pct(at.answeredRight)} | ${pct(at.wronglyRefused)} | ${pct(at.refusedRight)} |`,
-    );
-  }
-  await write(process.stdout, `\n${rows.join("\n")}\n`);
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const sweep = async (
+    title: string,
+    options: (t: number) => { minCoverage?: number; minSpeakerCoverage?: number },
+    chosen: number,
+  ) => {
+    const rows = [
+      `\n${title}`,
+      "| threshold | answerable right | answerable refused | unanswerable refused |",
+      "| --- | --- | --- | --- |",
+    ];
+    for (let t = 0.25; t <= 0.751; t += 0.05) {
+      const engine = createEngine({ articles: dev.articles, ...options(t) });
+      const at = await evaluateDevSet(engine, dev);
+      const mark = Math.abs(t - chosen) < 0.001 ? " (chosen)" : "";
+      rows.push(
+        `| ${t.toFixed(2)}${mark} | ${pct(at.answeredRight)} | ${pct(at.wronglyRefused)} | ${pct(at.refusedRight)} |`,
+      );
+    }
+    await write(process.stdout, `${rows.join("\n")}\n`);
+  };
+  await sweep("MIN_COVERAGE (a topic)", (t) => ({ minCoverage: t }), MIN_COVERAGE);
+  await sweep(
+    "MIN_SPEAKER_COVERAGE (a named speaker's statements)",
+    (t) => ({ minSpeakerCoverage: t }),
+    MIN_SPEAKER_COVERAGE,
+  );
 }
 if (values.json) {
   const results = report.results.map((r) => ({
