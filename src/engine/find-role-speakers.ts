@@ -1,0 +1,180 @@
+import {
+  matchedMods,
+  type RoleShape,
+  type RoleToken,
+  roleIndexKeys,
+  roleScore,
+  roleShape,
+  roleTokens,
+} from "../speakers/match-role.ts";
+import { canonicalWord, PREPOSITIONS, placeStems } from "../speakers/role-lexicon.ts";
+import { foldForMatch } from "../text/normalize.ts";
+import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import type { QuestionWord } from "./resolve-name.ts";
+import type { SpeakerDirectory } from "./speaker-directory.ts";
+
+const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
+
+const SHAPES = new Map<string, RoleShape | null>();
+/** An article role's shape; roles repeat across speakers and questions, so each is parsed once. */
+function shapeOf(role: string): RoleShape | null {
+  let shape = SHAPES.get(role);
+  if (shape === undefined) {
+    shape = roleShape(roleTokens(role));
+    if (SHAPES.size < 100_000) SHAPES.set(role, shape);
+  }
+  return shape;
+}
+
+const ROLE_INDEX = new WeakMap<SpeakerDirectory, Map<string, number[]>>();
+/** People by the offices their roles name (and those offices' looser names); once per directory. */
+function peopleByOffice(dir: SpeakerDirectory): Map<string, number[]> {
+  let index = ROLE_INDEX.get(dir);
+  if (!index) {
+    index = new Map();
+    for (const s of dir.all) {
+      if (s.kind !== "person") continue;
+      for (const role of s.roles) {
+        const shape = shapeOf(role);
+        if (!shape) continue;
+        for (const k of roleIndexKeys(shape)) {
+          const ids = index.get(k) ?? [];
+          if (ids.at(-1) !== s.id) ids.push(s.id);
+          index.set(k, ids);
+        }
+      }
+    }
+    ROLE_INDEX.set(dir, index);
+  }
+  return index;
+}
+
+export interface RoleMatch {
+  speakers: number[];
+  score: number;
+  /** Question words that named the role, to leave out of the topic. */
+  usedWords: string[];
+  /** The names the question gives belong to the role: "Aurora's spokeswoman", "governor of Brenna". */
+  ownsNames: boolean;
+}
+
+/**
+ * The people a question describes by role ("Valdoria's top general", "the party boss"):
+ * the question's role phrase against every role the articles give, preferring the most
+ * specific match; ties go to the people quoted beside what the question ties the role to
+ * (the organisation in "Aurora's spokeswoman", the country in "Russia's foreign minister").
+ */
+export function findRoleSpeakers(
+  qWords: readonly QuestionWord[],
+  nameWords: ReadonlySet<number>,
+  orgWords: ReadonlySet<number>,
+  snapshot: CorpusSnapshot,
+  namedIds: readonly number[],
+): RoleMatch | null {
+  const dir = snapshot.speakers;
+  const tokens: RoleToken[] = [];
+  const tokenWord: number[] = [];
+  qWords.forEach((w, i) => {
+    // An organisation's name may be part of a role: "chief of the General Staff".
+    if (nameWords.has(i) && !orgWords.has(i)) {
+      // A name stands in the phrase as a qualifier: "Aurora's spokeswoman".
+      tokens.push({ word: "", skip: true, possessive: w.possessive });
+      tokenWord.push(i);
+      return;
+    }
+    const parts = foldForMatch(w.raw)
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean);
+    parts.forEach((p, k) => {
+      tokens.push({ word: p, possessive: w.possessive && k === parts.length - 1 });
+      tokenWord.push(i);
+    });
+  });
+  const shape = roleShape(tokens);
+  if (!shape) return null;
+  const index = peopleByOffice(dir);
+  const candidates = new Set<number>();
+  for (const k of [...shape.heads, ...shape.broader])
+    for (const id of index.get(k) ?? []) candidates.add(id);
+  let best = 0;
+  let matched: number[] = [];
+  for (const id of [...candidates].sort((a, b) => a - b)) {
+    let score = 0;
+    for (const role of dir.get(id).roles) {
+      const rs = shapeOf(role);
+      if (rs) score = Math.max(score, roleScore(shape, rs));
+    }
+    if (score <= 0) continue;
+    if (score > best + 1e-9) {
+      best = score;
+      matched = [id];
+    } else if (Math.abs(score - best) < 1e-9) matched.push(id);
+  }
+  if (matched.length === 0) return null;
+  if (matched.length > 1) matched = breakTies(matched, shape, snapshot, namedIds);
+  // The words that named the role: its head, its blocking words, the qualifiers it matched.
+  const used = new Set(shape.headTokens.map((t) => tokenWord[t]!));
+  const mods = new Set(
+    matched.flatMap((id) =>
+      dir.get(id).roles.flatMap((r) => {
+        const rs = shapeOf(r);
+        return rs ? matchedMods(shape, rs) : [];
+      }),
+    ),
+  );
+  tokens.forEach((t, k) => {
+    if (mods.has(canonicalWord(t.word)) || shape.blocking.includes(t.word)) used.add(tokenWord[k]!);
+  });
+  for (const k of shape.phraseTokens) used.add(tokenWord[k]!);
+  const usedWords = [...used].map((i) => qWords[i]!.raw);
+  // Names the role belongs to: "Aurora's spokeswoman", "the governor of Brenna".
+  const head = Math.min(...shape.headTokens);
+  const headEnd = Math.max(...shape.headTokens);
+  const ownsNames =
+    nameWords.size > 0 &&
+    [...nameWords].every((i) => {
+      const at = tokenWord.indexOf(i);
+      if (at < head)
+        return qWords[i]!.possessive || tokens.slice(at + 1, head).some((t) => t.possessive);
+      return tokens.slice(headEnd + 1, at).every((t) => LINKS.has(t.word) || t.skip);
+    });
+  return { speakers: matched, score: best, usedWords, ownsNames };
+}
+
+/**
+ * Among people whose roles match equally, those quoted in the articles of the named
+ * organisation or person the role belongs to, or whose statements' paragraphs name the
+ * question's qualifiers (a country, its adjective) most often.
+ */
+function breakTies(
+  ids: number[],
+  shape: RoleShape,
+  snapshot: CorpusSnapshot,
+  namedIds: readonly number[],
+): number[] {
+  const dir = snapshot.speakers;
+  const articlesOf = (id: number) =>
+    new Set(dir.get(id).statements.map((p) => snapshot.passages[p]!.article));
+  if (namedIds.length > 0) {
+    const theirs = new Set(namedIds.flatMap((id) => [...articlesOf(id)]));
+    const together = ids.filter((id) => [...articlesOf(id)].some((a) => theirs.has(a)));
+    if (together.length > 0) ids = together;
+  }
+  if (ids.length === 1 || shape.mods.length === 0) return ids;
+  const wanted = new Set(shape.mods.flatMap(placeStems));
+  const share = (id: number) => {
+    const statements = dir.get(id).statements.slice(0, 30);
+    if (statements.length === 0) return 0;
+    let hits = 0;
+    for (const p of statements) {
+      const passage = snapshot.passages[p]!;
+      const text = snapshot.articles[passage.article]!.paragraphs[passage.paragraph - 1] ?? "";
+      const words = foldForMatch(text).split(/[^\p{L}]+/u);
+      if (words.some((w) => w.length >= 4 && placeStems(w).some((s) => wanted.has(s)))) hits++;
+    }
+    return hits / statements.length;
+  };
+  const shares = ids.map((id) => ({ id, share: share(id) }));
+  const top = Math.max(...shares.map((s) => s.share));
+  return top > 0 ? shares.filter((s) => s.share >= top - 1e-9).map((s) => s.id) : ids;
+}

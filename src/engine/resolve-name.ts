@@ -1,0 +1,197 @@
+import { NON_NAME_WORDS } from "../speakers/lexicon.ts";
+import { nameKey } from "../speakers/name-key.ts";
+import {
+  editDistance,
+  latinSpellings,
+  maxEdits,
+  nameWordsAlike,
+  soundKeys,
+} from "../speakers/name-match.ts";
+import { ROLE_NOUNS } from "../speakers/role-lexicon.ts";
+import { QUESTION_WORDS, STOP_WORDS } from "../text/analyze.ts";
+import type { SpeakerDirectory } from "./speaker-directory.ts";
+
+/** A word of a question, with the name keys it may stand for. */
+export interface QuestionWord {
+  /** As typed, without a possessive 's; Cyrillic kept. */
+  raw: string;
+  /** nameKey of the word, of its Latin spelling when it is Cyrillic. */
+  key: string;
+  /** Other Latin spellings' keys (the Russian transliteration of a Cyrillic word). */
+  altKeys: string[];
+  possessive: boolean;
+  capitalised: boolean;
+}
+
+/** Splits a question into words keyed for name lookups; Cyrillic words are transliterated. */
+export function questionWords(question: string): QuestionWord[] {
+  return [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)].map((m) => {
+    const raw = m[0].replace(/['’]s$/, "");
+    const [first, ...others] = latinSpellings(raw).map(nameKey);
+    return {
+      raw,
+      key: first ?? "",
+      altKeys: others.filter((k) => k !== first),
+      possessive: /['’]s$/.test(m[0]),
+      capitalised: /^\p{Lu}/u.test(raw),
+    };
+  });
+}
+
+export interface NameMatches {
+  /** Speakers named, in the order named. */
+  found: number[];
+  /** Indexes of the question words that named them. */
+  nameWords: Set<number>;
+  /** Indexes of the words that named an organisation ("the General Staff"). */
+  orgWords: Set<number>;
+  /** A name ends in 's ("Putin's foreign policy aide"). */
+  possessive: boolean;
+  /** Words that are nearly a speaker's name, but not surely: "Did you mean …?" */
+  suggestion: { typed: string; id: number } | null;
+}
+
+const ARTICLES = new Set(["the", "a", "an"]);
+
+interface FuzzyIndex {
+  /** Single-word alias keys by sound key and by first three letters. */
+  buckets: Map<string, Set<string>>;
+}
+const FUZZY = new WeakMap<SpeakerDirectory, FuzzyIndex>();
+
+/** Aliases of one word by how they sound and begin; once per directory. */
+function fuzzyIndex(dir: SpeakerDirectory): FuzzyIndex {
+  let index = FUZZY.get(dir);
+  if (!index) {
+    const buckets = new Map<string, Set<string>>();
+    const put = (k: string, alias: string) =>
+      buckets.set(k, (buckets.get(k) ?? new Set()).add(alias));
+    for (const e of dir.all) {
+      if (e.kind !== "person") continue;
+      for (const alias of e.aliases) {
+        if (alias.includes(" ") || alias.length < 3) continue;
+        for (const k of soundKeys(alias)) put(`s:${k}`, alias);
+        put(`p:${alias.slice(0, 3)}`, alias);
+      }
+    }
+    index = { buckets };
+    FUZZY.set(dir, index);
+  }
+  return index;
+}
+
+/**
+ * Near aliases of a word the corpus never uses: "sure" when it sounds like the alias and
+ * is within a few edits (Ushenco for Ushenko), otherwise only "near" (a suggestion).
+ * Looked up by sound key and first letters, never against every alias.
+ */
+function nearAliases(dir: SpeakerDirectory, key: string): { sure: string[]; near: string[] } {
+  const { buckets } = fuzzyIndex(dir);
+  const candidates = new Set<string>();
+  for (const k of soundKeys(key)) for (const a of buckets.get(`s:${k}`) ?? []) candidates.add(a);
+  for (const a of buckets.get(`p:${key.slice(0, 3)}`) ?? []) candidates.add(a);
+  const sure: string[] = [];
+  const near: string[] = [];
+  for (const alias of candidates) {
+    if (nameWordsAlike(key, alias)) sure.push(alias);
+    else if (editDistance(key, alias) <= maxEdits(alias)) near.push(alias);
+  }
+  return { sure, near };
+}
+
+const canBeName = (w: QuestionWord) =>
+  w.key.length >= 4 &&
+  !STOP_WORDS.has(w.key) &&
+  !QUESTION_WORDS.has(w.key) &&
+  !ROLE_NOUNS.has(w.key) &&
+  !NON_NAME_WORDS.has(w.raw);
+
+/**
+ * Finds the speakers a question names: by their aliases (longest first: "new york times"
+ * before "times"), by a Cyrillic spelling's transliteration, and by misspellings a few
+ * edits from an alias that sound like it. A given name or title typed beside a surname
+ * ("Grigory Tykho", "colonel Baranets") counts as part of the name.
+ */
+export function resolveNames(
+  qWords: readonly QuestionWord[],
+  dir: SpeakerDirectory,
+  corpusWords: ReadonlySet<string>,
+): NameMatches {
+  const found: number[] = [];
+  const nameWords = new Set<number>();
+  const orgWords = new Set<number>();
+  let possessive = false;
+  const add = (ids: readonly number[], from: number, to: number) => {
+    for (const id of ids) if (!found.includes(id)) found.push(id);
+    const org = ids.some((id) => dir.get(id).kind === "organization");
+    for (let k = from; k < to; k++) {
+      nameWords.add(k);
+      if (org) orgWords.add(k);
+    }
+    if (qWords[to - 1]?.possessive) possessive = true;
+  };
+  const people = (ids: readonly number[]) => ids.filter((id) => dir.get(id).kind === "person");
+  // A lone surname right after an article is a common noun ("the hospital").
+  const weak = (i: number, n: number, ids: readonly number[]) =>
+    n === 1 && i > 0 && ARTICLES.has(qWords[i - 1]!.key) && people(ids).length === ids.length;
+
+  for (let i = 0; i < qWords.length; i++) {
+    for (let n = Math.min(dir.longestAlias, qWords.length - i); n >= 1; n--) {
+      const slice = qWords.slice(i, i + n);
+      let ids = dir.byAlias(slice.map((w) => w.key).join(" "));
+      if (ids.length === 0 && slice.some((w) => w.altKeys.length > 0))
+        ids = dir.byAlias(slice.map((w) => w.altKeys[0] ?? w.key).join(" "));
+      if (ids.length === 0 || weak(i, n, ids)) continue;
+      add(ids, i, i + n);
+      i += n - 1;
+      break;
+    }
+  }
+
+  // Misspelt names: words the corpus never uses that sound like one alias.
+  let suggestion: NameMatches["suggestion"] = null;
+  qWords.forEach((w, i) => {
+    if (nameWords.has(i) || !canBeName(w) || corpusWords.has(w.key)) return;
+    const { sure, near } = nearAliases(dir, w.key);
+    const sureIds = people([...new Set(sure.flatMap((a) => dir.byAlias(a)))]);
+    if (sureIds.length > 0) {
+      add(sureIds, i, i + 1);
+      return;
+    }
+    const nearIds = people([...new Set(near.flatMap((a) => dir.byAlias(a)))]);
+    if (nearIds.length > 0 && !suggestion) {
+      const best = nearIds.sort(
+        (a, b) => dir.get(b).statements.length - dir.get(a).statements.length,
+      )[0]!;
+      suggestion = { typed: w.raw, id: best };
+    }
+  });
+
+  // Given names and titles typed beside a surname: "Grigory Tykho", "colonel Baranets".
+  for (const i of [...nameWords].sort((a, b) => a - b)) {
+    if (nameWords.has(i - 1)) continue;
+    const entries = found.filter((id) => dir.get(id).aliases.includes(qWords[i]!.key));
+    if (entries.length === 0) continue;
+    for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
+      const w = qWords[j]!;
+      if (nameWords.has(j) || STOP_WORDS.has(w.key) || QUESTION_WORDS.has(w.key)) break;
+      const givenNames = entries.flatMap((id) =>
+        dir.get(id).spellings.map((s) => nameKey(s).split(" ")[0] ?? ""),
+      );
+      const titles = entries.flatMap((id) => dir.get(id).roles.map((r) => r.toLowerCase()));
+      const isGiven =
+        givenNames.some((g) => nameWordsAlike(w.key, g)) ||
+        (w.capitalised && !NON_NAME_WORDS.has(w.raw) && !ROLE_NOUNS.has(w.key) && j === i - 1);
+      const isTitle = ROLE_NOUNS.has(w.key) && titles.some((t) => t.split(/\W+/).includes(w.key));
+      if (!isGiven && !isTitle) break;
+      nameWords.add(j);
+    }
+  }
+  return {
+    found,
+    nameWords,
+    orgWords,
+    possessive,
+    suggestion: found.length > 0 ? null : suggestion,
+  };
+}
