@@ -72,6 +72,7 @@ function fuzzyIndex(dir: SpeakerDirectory): FuzzyIndex {
         if (alias.includes(" ") || alias.length < 3) continue;
         for (const k of soundKeys(alias)) put(`s:${k}`, alias);
         put(`p:${alias.slice(0, 3)}`, alias);
+        put(`m:${alias.slice(1, 4)}`, alias);
       }
     }
     index = { buckets };
@@ -83,13 +84,15 @@ function fuzzyIndex(dir: SpeakerDirectory): FuzzyIndex {
 /**
  * Near aliases of a word the corpus never uses: "sure" when it sounds like the alias and
  * is within a few edits (Ushenco for Ushenko), otherwise only "near" (a suggestion).
- * Looked up by sound key and first letters, never against every alias.
+ * Looked up by sound key and by leading letters, never against every alias.
  */
 function nearAliases(dir: SpeakerDirectory, key: string): { sure: string[]; near: string[] } {
   const { buckets } = fuzzyIndex(dir);
   const candidates = new Set<string>();
   for (const k of soundKeys(key)) for (const a of buckets.get(`s:${k}`) ?? []) candidates.add(a);
   for (const a of buckets.get(`p:${key.slice(0, 3)}`) ?? []) candidates.add(a);
+  // A wrong first letter: "Kalvorsen" for Halvorsen.
+  for (const a of buckets.get(`m:${key.slice(1, 4)}`) ?? []) candidates.add(a);
   const sure: string[] = [];
   const near: string[] = [];
   for (const alias of candidates) {
