@@ -13,6 +13,8 @@ import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import type { QuestionWord } from "./resolve-name.ts";
 import type { SpeakerDirectory } from "./speaker-directory.ts";
 
+const TOPIC_MARKERS = new Set(["about", "regarding", "concerning", "re"]);
+const MAX_TIES_READ = 20;
 const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
 
 const SHAPES = new Map<string, RoleShape | null>();
@@ -86,12 +88,19 @@ export function findRoleSpeakers(
       .split(/[^\p{L}]+/u)
       .filter(Boolean);
     parts.forEach((p, k) => {
-      tokens.push({ word: p, possessive: w.possessive && k === parts.length - 1 });
+      tokens.push({
+        word: p,
+        possessive: w.possessive && k === parts.length - 1,
+        inName: orgWords.has(i),
+      });
       tokenWord.push(i);
     });
   });
-  const shape = roleShape(tokens);
+  const shape = roleShape(tokens, true);
   if (!shape) return null;
+  // A role after "about" is the topic, not the speaker: "what was said about the prosecutor's plan".
+  const topicAt = tokens.findIndex((t) => TOPIC_MARKERS.has(t.word));
+  if (topicAt >= 0 && Math.min(...shape.headTokens) > topicAt) return null;
   const index = peopleByOffice(dir);
   const candidates = new Set<number>();
   for (const k of [...shape.heads, ...shape.broader])
@@ -160,7 +169,7 @@ function breakTies(
     const together = ids.filter((id) => [...articlesOf(id)].some((a) => theirs.has(a)));
     if (together.length > 0) ids = together;
   }
-  if (ids.length === 1 || shape.mods.length === 0) return ids;
+  if (ids.length === 1 || ids.length > MAX_TIES_READ || shape.mods.length === 0) return ids;
   const wanted = new Set(shape.mods.flatMap(placeStems));
   const share = (id: number) => {
     const statements = dir.get(id).statements.slice(0, 30);

@@ -1,5 +1,12 @@
 import type { ArticleSpeaker, SpeakerKind, Statement } from "../speakers/attribute-speakers.ts";
 import { NAME_PARTICLES } from "../speakers/lexicon.ts";
+import {
+  matchedMods,
+  type RoleShape,
+  roleScore,
+  roleShape,
+  roleTokens,
+} from "../speakers/match-role.ts";
 import { nameKey, surnameKey } from "../speakers/name-key.ts";
 import { nameWordsAlike, soundKeys, surnameForms } from "../speakers/name-match.ts";
 import { BLOCKING_WORDS, ROLE_NOUNS } from "../speakers/role-lexicon.ts";
@@ -87,16 +94,61 @@ function rolesConflict(a: readonly string[], b: readonly string[]): boolean {
   return clash(ra, rb) || clash(rb, ra);
 }
 
-/** Whether two full person names are spellings of one: surname and given names alike. */
-function samePerson(a: Occurrence, b: Occurrence): boolean {
+const ROLE_SHAPES = new Map<string, RoleShape | null>();
+const shapeOfRole = (role: string) => {
+  let shape = ROLE_SHAPES.get(role);
+  if (shape === undefined) {
+    shape = roleShape(roleTokens(role));
+    if (ROLE_SHAPES.size < 100_000) ROLE_SHAPES.set(role, shape);
+  }
+  return shape;
+};
+
+/**
+ * Whether some role of each names the same office ("minister" and "Interior Minister",
+ * "General" and "commander"), with a qualifier in common when both are qualified.
+ */
+function rolesAgree(a: readonly string[], b: readonly string[]): boolean {
+  for (const ra of a) {
+    const sa = shapeOfRole(ra);
+    if (!sa) continue;
+    for (const rb of b) {
+      const sb = shapeOfRole(rb);
+      if (!sb || Math.max(roleScore(sa, sb), roleScore(sb, sa)) < 2) continue;
+      // A justice minister is not an energy minister: qualifiers, when both give some, agree.
+      const shared = Math.max(matchedMods(sa, sb).length, matchedMods(sb, sa).length);
+      if (shared >= Math.min(sa.mods.length, sb.mods.length, 1)) return true;
+    }
+  }
+  return false;
+}
+
+/** One spelling of a name, with every role the articles give under it. */
+interface Spelling {
+  words: string[];
+  roles: string[];
+}
+
+/**
+ * Whether two full person names are spellings of one person. The surname must be alike
+ * and the given names alike word for word. The same given names need only roles that do
+ * not clash (Petrov and Petroff, one of them without a role); different given names
+ * (Oleksandr and Aleksandr, Noor and Nour) need a role in common as well, since a
+ * surname is often shared by relatives and namesakes (Marta and Maria, Karim and Karin).
+ */
+function samePerson(a: Spelling, b: Spelling): boolean {
   if (a.words.length < 2 || b.words.length < 2) return false;
-  const sa = a.words.at(-1)!;
-  const sb = b.words.at(-1)!;
-  if (!nameWordsAlike(sa, sb)) return false;
+  if (!nameWordsAlike(a.words.at(-1)!, b.words.at(-1)!)) return false;
   const ga = a.words.slice(0, -1).filter((w) => !NAME_PARTICLES.has(w));
   const gb = b.words.slice(0, -1).filter((w) => !NAME_PARTICLES.has(w));
   if (ga.length === 0 || gb.length === 0) return false;
-  return nameWordsAlike(ga[0]!, gb[0]!) && !rolesConflict(a.roles, b.roles);
+  // "Ines Faris" and "Ines Nour Faris": the shorter's given names begin the longer's.
+  const [short, long] = ga.length <= gb.length ? [ga, gb] : [gb, ga];
+  const alike = short.every((g, k) => nameWordsAlike(g, long[k]!));
+  if (!alike || rolesConflict(a.roles, b.roles)) return false;
+  if (rolesAgree(a.roles, b.roles)) return true;
+  const sameGiven = ga.join(" ") === gb.join(" ");
+  return sameGiven && (a.roles.length === 0 || b.roles.length === 0);
 }
 
 /**
@@ -175,16 +227,23 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
       bySurnameSound.set(k, list);
     }
   });
+  // Each spelling with the roles of all its occurrences.
+  const spellings = new Map<string, Spelling & { first: number }>();
+  occurrences.forEach((o, i) => {
+    if (o.kind !== "person" || o.words.length < 2) return;
+    const key = o.words.join(" ");
+    const sp = spellings.get(key) ?? { words: o.words, roles: [], first: i };
+    for (const r of o.roles) if (!sp.roles.includes(r)) sp.roles.push(r);
+    spellings.set(key, sp);
+  });
   for (const list of bySurnameSound.values()) {
     // Distinct spellings only: a bucket holds one person's many articles.
-    const distinct = new Map<string, number>();
-    for (const i of list)
-      if (!distinct.has(occurrences[i]!.words.join(" ")))
-        distinct.set(occurrences[i]!.words.join(" "), i);
-    const reps = [...distinct.values()];
+    const reps = [...new Set(list.map((i) => occurrences[i]!.words.join(" ")))].map(
+      (k) => spellings.get(k)!,
+    );
     for (let x = 0; x < reps.length; x++)
       for (let y = x + 1; y < reps.length; y++)
-        if (samePerson(occurrences[reps[x]!]!, occurrences[reps[y]!]!)) union(reps[x]!, reps[y]!);
+        if (samePerson(reps[x]!, reps[y]!)) union(reps[x]!.first, reps[y]!.first);
   }
 
   // 3. One word joins the only longer name that ends (a surname, "The Ledger") or begins
@@ -220,7 +279,10 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
           if (nameWordsAlike(w, s)) for (const j of longByEdge.get(`end:${s}`) ?? []) alike.add(j);
       groups = groupsOf(alike);
     }
-    if (groups.size === 0) groups = groupsOf(longByEdge.get(`start:${w}`));
+    // A bare word may be a company's first ("Aurora" for "Aurora Grid"); "The Kesiavian"
+    // is more likely a paper of its own.
+    if (groups.size === 0 && !/^the\s/i.test(o.name))
+      groups = groupsOf(longByEdge.get(`start:${w}`));
     if (groups.size !== 1) return;
     const g = [...groups][0]!;
     // A short form refers back to a name given earlier in its article; one quoted before

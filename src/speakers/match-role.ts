@@ -5,6 +5,7 @@ import {
   broaderOf,
   CONCEPT_PHRASES,
   canonicalWord,
+  INSTITUTION_NOUNS,
   METONYM_PHRASES,
   PREPOSITIONS,
   placeStems,
@@ -16,6 +17,8 @@ export interface RoleToken {
   word: string;
   possessive?: boolean;
   skip?: boolean;
+  /** Part of an organisation's name: may be in a role phrase ("chief of the General Staff"), never its head. */
+  inName?: boolean;
 }
 
 /**
@@ -32,6 +35,8 @@ export interface RoleShape {
   mods: string[];
   /** Stems of mods, for matching a country's name with its adjective. */
   modStems: Set<string>;
+  /** Each mod's stems, in the order of `mods`. */
+  modStemLists: string[][];
   blocking: string[];
   /** The words that named the office, canonical: "chief", "general", "staff". */
   headWords: string[];
@@ -55,7 +60,21 @@ const PHRASE_STOPS = new Set(
   ),
 );
 
+/** Phrases by their first word, longest first, so a word looks up only its own. */
+const CONCEPTS_BY_FIRST = new Map<string, (typeof CONCEPT_PHRASES)[number][]>();
+for (const phrase of CONCEPT_PHRASES) {
+  const list = CONCEPTS_BY_FIRST.get(phrase.words[0]!) ?? [];
+  list.push(phrase);
+  CONCEPTS_BY_FIRST.set(phrase.words[0]!, list);
+}
+const METONYMS_BY_FIRST = new Map<string, { words: string[] }[]>();
+for (const phrase of METONYM_PHRASES) {
+  const words = phrase.split(" ");
+  METONYMS_BY_FIRST.set(words[0]!, [...(METONYMS_BY_FIRST.get(words[0]!) ?? []), { words }]);
+}
+
 interface Unit {
+  inName?: boolean;
   words: string[];
   concepts: string[] | null;
   possessive: boolean;
@@ -76,7 +95,7 @@ export function roleTokens(role: string): RoleToken[] {
  * "adviser to the President's Office head" an adviser, "the governor's deputy" a deputy
  * (of the governor).
  */
-export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
+export function roleShape(tokens: readonly RoleToken[], inQuestion = false): RoleShape | null {
   const units: Unit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -85,9 +104,7 @@ export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
       continue;
     }
     let matched = false;
-    for (const phrase of [
-      ...METONYM_PHRASES.map((p) => ({ words: p.split(" "), concepts: null })),
-    ]) {
+    for (const phrase of METONYMS_BY_FIRST.get(t.word) ?? []) {
       if (phrase.words.every((w, k) => tokens[i + k]?.word === w && !tokens[i + k]?.skip)) {
         const last = tokens[i + phrase.words.length - 1]!;
         const idx = phrase.words.map((_, k) => i + k);
@@ -103,7 +120,7 @@ export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
       }
     }
     if (matched) continue;
-    for (const phrase of CONCEPT_PHRASES) {
+    for (const phrase of CONCEPTS_BY_FIRST.get(t.word) ?? []) {
       const n = phrase.words.length;
       let ok = true;
       for (let k = 0; k < n && ok; k++) {
@@ -122,7 +139,13 @@ export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
       break;
     }
     if (!matched)
-      units.push({ words: [t.word], concepts: null, possessive: !!t.possessive, tokens: [i] });
+      units.push({
+        words: [t.word],
+        concepts: null,
+        possessive: !!t.possessive,
+        tokens: [i],
+        inName: t.inName,
+      });
   }
 
   // Chunks: split before a preposition and after a possessive.
@@ -135,7 +158,14 @@ export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
     chunks[chunks.length - 1]!.push(u);
     if (u.possessive) chunks.push([]);
   }
-  const isRole = (u: Unit) => !!u.concepts || (u.words.length === 1 && ROLE_NOUNS.has(u.words[0]!));
+  const isRole = (u: Unit) => {
+    if (u.concepts) return true;
+    if (u.words.length !== 1 || u.inName || !ROLE_NOUNS.has(u.words[0]!)) return false;
+    // In a question, "the General Staff" names an institution; an article's role always
+    // describes its person ("General Staff" for someone on it).
+    const next = units[units.indexOf(u) + 1];
+    return !(inQuestion && next?.words.length === 1 && INSTITUTION_NOUNS.has(next.words[0]!));
+  };
   const headChunk = chunks.find((c) => c.some(isRole) && !c.at(-1)?.possessive);
   if (!headChunk) return null;
   let head = headChunk.filter(isRole).at(-1)!;
@@ -161,7 +191,8 @@ export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
     // A phrase that is also an office ("president" in "adviser to the president") qualifies.
     if (u.concepts) mods.push(...u.concepts);
   }
-  const modStems = new Set(mods.flatMap(placeStems));
+  const modStemLists = mods.map(placeStems);
+  const modStems = new Set(modStemLists.flat());
   // The phrase runs from the head out to the question's frame ("what did … say").
   const at = units.indexOf(head);
   const inPhrase = (u: Unit) => u.words.every((w) => !PHRASE_STOPS.has(w));
@@ -178,6 +209,7 @@ export function roleShape(tokens: readonly RoleToken[]): RoleShape | null {
     broader,
     mods,
     modStems,
+    modStemLists,
     blocking: [...blocking],
     headWords: head.words.map(canonicalWord),
     headTokens: head.tokens,
@@ -190,7 +222,9 @@ const LOOSEST_HEAD = canonicalWord("head");
 
 /** The question's qualifiers a role has: "valdoria" for "Valdorian President". */
 export function matchedMods(question: RoleShape, role: RoleShape): string[] {
-  return question.mods.filter((m) => placeStems(m).some((s) => role.modStems.has(s)));
+  return question.mods.filter((_, i) =>
+    question.modStemLists[i]!.some((s) => role.modStems.has(s)),
+  );
 }
 
 /**

@@ -17,6 +17,9 @@ export const BLOCKING_WORDS: ReadonlySet<string> = new Set(
 
 export const PREPOSITIONS: ReadonlySet<string> = new Set(LEXICON.prepositions);
 
+/** Nouns of institutions: "General" before "Staff" qualifies the institution, it is no general. */
+export const INSTITUTION_NOUNS: ReadonlySet<string> = new Set(LEXICON.institutions);
+
 const CANONICAL = new Map<string, string>();
 for (const group of LEXICON.synonyms) for (const w of group) CANONICAL.set(w, group[0]!);
 

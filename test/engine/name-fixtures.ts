@@ -28,7 +28,7 @@ export const NAME_ARTICLES: Article[] = [
     published: "2031-05-11",
     language: "en",
     paragraphs: [
-      "09:10 — Lorvania’s foreign minister, Bogdan Kovalenko, said the first session had been “businesslike and long”.",
+      "09:10 — Foreign Minister Bogdan Kovalenko of Lorvania said the first session had been “businesslike and long”.",
       "09:40 — Army spokeswoman Ingeborg Tveit said no shots had been fired along the river overnight.",
     ],
   },

@@ -31,8 +31,11 @@ describe("buildSpeakerDirectory: one person, one entry", () => {
     const dir = buildSpeakerDirectory([
       article("a1", [{ name: "Bohdan Kovalchuk", roles: ["Interior Minister"] }]),
       article("a2", [{ name: "Bogdan Kovaltchuk", roles: ["minister"] }]),
-      article("a3", [{ name: "Sven Markov" }, { name: "Ines Nour Faris" }]),
-      article("a4", [{ name: "Sven Markoff" }, { name: "Ines Noor Faris" }]),
+      article("a3", [{ name: "Sven Markov" }, { name: "Ines Nour Faris", roles: ["spokeswoman"] }]),
+      article("a4", [
+        { name: "Sven Markoff" },
+        { name: "Ines Noor Faris", roles: ["Spokeswoman for the port authority"] },
+      ]),
       article("a5", [{ name: "Kovalchuk" }]),
     ]);
     expect(names(dir)).toEqual(["Bohdan Kovalchuk", "Sven Markov", "Ines Nour Faris"]);
