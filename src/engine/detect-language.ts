@@ -24,15 +24,22 @@ const MIN_LEAD = 2;
 /**
  * Whether a question is in a language other than English, and which (an ISO 639-1 code
  * from tinyld, or "und" for another script). `words` are the question's words
- * other than the names found in it: names say nothing about the language. A short Latin
- * question counts as English unless it has no English function word and tinyld is sure.
+ * other than the names found in it: names say nothing about the language. A Latin-script
+ * question counts as English unless it has almost no English function word, most of its
+ * words are unknown to the articles (`inCorpus`), and tinyld is sure.
  */
-export function detectForeignLanguage(question: string, words: readonly string[]): string | null {
+export function detectForeignLanguage(
+  question: string,
+  words: readonly string[],
+  inCorpus: (word: string) => boolean = () => false,
+): string | null {
   if (OTHER_SCRIPT.test(question)) return "und";
   const lower = words.map((w) => w.toLowerCase());
   if (lower.length < 3) return null;
   const english = lower.filter((w) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w)).length;
   if (english / lower.length >= 0.2) return null;
+  // Keywords the English articles use ("grid minister merger") are English enough.
+  if (lower.filter(inCorpus).length * 2 >= lower.length) return null;
   const [best, next] = detectAll(lower.join(" "));
   if (!best || best.lang === "en" || best.accuracy < MIN_ACCURACY) return null;
   if (next && next.accuracy * MIN_LEAD > best.accuracy) return null;

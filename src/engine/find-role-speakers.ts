@@ -15,6 +15,8 @@ import type { SpeakerDirectory } from "./speaker-directory.ts";
 
 const TOPIC_MARKERS = new Set(["about", "regarding", "concerning", "re"]);
 const MAX_TIES_READ = 20;
+/** Ties beyond this are left as they are: the question names too common a role to narrow. */
+const MAX_TIES_NAMED = 200;
 const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
 
 const SHAPES = new Map<string, RoleShape | null>();
@@ -28,9 +30,13 @@ function shapeOf(role: string): RoleShape | null {
   return shape;
 }
 
-const ROLE_INDEX = new WeakMap<SpeakerDirectory, Map<string, number[]>>();
-/** People by the offices their roles name (and those offices' looser names); once per directory. */
-function peopleByOffice(dir: SpeakerDirectory): Map<string, number[]> {
+const ROLE_INDEX = new WeakMap<SpeakerDirectory, Map<string, Map<string, number[]>>>();
+/**
+ * The roles the articles give, by the offices they name (and those offices' looser
+ * names), each with the people who hold it; once per directory. A question scores each
+ * distinct role once, however many people hold it ("Energy Minister" in a large corpus).
+ */
+function rolesByOffice(dir: SpeakerDirectory): Map<string, Map<string, number[]>> {
   let index = ROLE_INDEX.get(dir);
   if (!index) {
     index = new Map();
@@ -40,9 +46,11 @@ function peopleByOffice(dir: SpeakerDirectory): Map<string, number[]> {
         const shape = shapeOf(role);
         if (!shape) continue;
         for (const k of roleIndexKeys(shape)) {
-          const ids = index.get(k) ?? [];
+          const roles = index.get(k) ?? new Map<string, number[]>();
+          const ids = roles.get(role) ?? [];
           if (ids.at(-1) !== s.id) ids.push(s.id);
-          index.set(k, ids);
+          roles.set(role, ids);
+          index.set(k, roles);
         }
       }
     }
@@ -101,35 +109,35 @@ export function findRoleSpeakers(
   // A role after "about" is the topic, not the speaker: "what was said about the prosecutor's plan".
   const topicAt = tokens.findIndex((t) => TOPIC_MARKERS.has(t.word));
   if (topicAt >= 0 && Math.min(...shape.headTokens) > topicAt) return null;
-  const index = peopleByOffice(dir);
-  const candidates = new Set<number>();
-  for (const k of [...shape.heads, ...shape.broader])
-    for (const id of index.get(k) ?? []) candidates.add(id);
-  let best = 0;
-  let matched: number[] = [];
-  for (const id of [...candidates].sort((a, b) => a - b)) {
-    let score = 0;
-    for (const role of dir.get(id).roles) {
+  const index = rolesByOffice(dir);
+  const scored = new Map<string, number>();
+  const best = new Map<number, number>();
+  for (const k of [...shape.heads, ...shape.broader]) {
+    for (const [role, ids] of index.get(k) ?? []) {
+      if (scored.has(role)) continue;
       const rs = shapeOf(role);
-      if (rs) score = Math.max(score, roleScore(shape, rs));
+      const score = rs ? roleScore(shape, rs) : 0;
+      scored.set(role, score);
+      if (score <= 0) continue;
+      for (const id of ids) if (score > (best.get(id) ?? 0)) best.set(id, score);
     }
-    if (score <= 0) continue;
-    if (score > best + 1e-9) {
-      best = score;
-      matched = [id];
-    } else if (Math.abs(score - best) < 1e-9) matched.push(id);
   }
+  const top = Math.max(0, ...best.values());
+  let matched = [...best]
+    .filter(([, score]) => score > 0 && Math.abs(score - top) < 1e-9)
+    .map(([id]) => id)
+    .sort((a, b) => a - b);
   if (matched.length === 0) return null;
   if (matched.length > 1) matched = breakTies(matched, shape, snapshot, namedIds);
   // The words that named the role: its head, its blocking words, the qualifiers it matched.
   const used = new Set(shape.headTokens.map((t) => tokenWord[t]!));
   const mods = new Set(
-    matched.flatMap((id) =>
-      dir.get(id).roles.flatMap((r) => {
-        const rs = shapeOf(r);
+    [...scored]
+      .filter(([, score]) => Math.abs(score - top) < 1e-9)
+      .flatMap(([role]) => {
+        const rs = shapeOf(role);
         return rs ? matchedMods(shape, rs) : [];
       }),
-    ),
   );
   tokens.forEach((t, k) => {
     if (mods.has(canonicalWord(t.word)) || shape.blocking.includes(t.word)) used.add(tokenWord[k]!);
@@ -147,7 +155,7 @@ export function findRoleSpeakers(
         return qWords[i]!.possessive || tokens.slice(at + 1, head).some((t) => t.possessive);
       return tokens.slice(headEnd + 1, at).every((t) => LINKS.has(t.word) || t.skip);
     });
-  return { speakers: matched, score: best, usedWords, ownsNames };
+  return { speakers: matched, score: top, usedWords, ownsNames };
 }
 
 /**
@@ -164,6 +172,7 @@ function breakTies(
   const dir = snapshot.speakers;
   const articlesOf = (id: number) =>
     new Set(dir.get(id).statements.map((p) => snapshot.passages[p]!.article));
+  if (ids.length > MAX_TIES_NAMED) return ids;
   if (namedIds.length > 0) {
     const theirs = new Set(namedIds.flatMap((id) => [...articlesOf(id)]));
     const together = ids.filter((id) => [...articlesOf(id)].some((a) => theirs.has(a)));

@@ -71,7 +71,9 @@ export function understandQuestion(
   }
 
   const otherWords = qWords.filter((_, i) => !nameWordIdx.has(i)).map((w) => w.raw);
-  const language = detectForeignLanguage(question, otherWords);
+  const language = detectForeignLanguage(question, otherWords, (w) =>
+    snapshot.wordKeys.has(nameKey(w)),
+  );
 
   const excluded = new Set<string>();
   for (const i of nameWordIdx) for (const t of analyzeQuestion(qWords[i]!.raw)) excluded.add(t);
