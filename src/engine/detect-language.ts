@@ -20,6 +20,8 @@ const OTHER_SCRIPT =
 /** How sure tinyld must be, on the question's words other than names, and by how much ahead of the next language. */
 const MIN_ACCURACY = 0.2;
 const MIN_LEAD = 2;
+/** Share of English function words ("was", "die" and "de" are words of both) above which a question is English. */
+const MAX_ENGLISH_SHARE = 0.4;
 
 /**
  * Whether a question is in a language other than English, and which (an ISO 639-1 code
@@ -37,7 +39,7 @@ export function detectForeignLanguage(
   const lower = words.map((w) => w.toLowerCase());
   if (lower.length < 3) return null;
   const english = lower.filter((w) => STOP_WORDS.has(w) || QUESTION_WORDS.has(w)).length;
-  if (english / lower.length >= 0.2) return null;
+  if (english / lower.length >= MAX_ENGLISH_SHARE) return null;
   // Keywords the English articles use ("grid minister merger") are English enough.
   if (lower.filter(inCorpus).length * 2 >= lower.length) return null;
   const [best, next] = detectAll(lower.join(" "));

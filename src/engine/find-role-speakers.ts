@@ -7,11 +7,15 @@ import {
   roleShape,
   roleTokens,
 } from "../speakers/match-role.ts";
-import { canonicalWord, PREPOSITIONS, placeStems } from "../speakers/role-lexicon.ts";
+import { canonicalWord, isKnownPlace, PREPOSITIONS, placeStems } from "../speakers/role-lexicon.ts";
 import { foldForMatch } from "../text/normalize.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import type { QuestionWord } from "./resolve-name.ts";
 import type { SpeakerDirectory } from "./speaker-directory.ts";
+
+/** A country, a seat of power or a demonym: "us", "kremlin", "ukrainian", "qasiri". */
+const isPlaceWord = (word: string) =>
+  isKnownPlace(word) || (word.length >= 5 && /(?:ian|ese|ish|i)$/.test(word));
 
 const TOPIC_MARKERS = new Set(["about", "regarding", "concerning", "re"]);
 const MAX_TIES_READ = 20;
@@ -100,6 +104,7 @@ export function findRoleSpeakers(
         word: p,
         possessive: w.possessive && k === parts.length - 1,
         inName: orgWords.has(i),
+        capitalised: w.capitalised && i > 0,
       });
       tokenWord.push(i);
     });
@@ -112,23 +117,42 @@ export function findRoleSpeakers(
   const index = rolesByOffice(dir);
   const scored = new Map<string, number>();
   const best = new Map<number, number>();
+  // People with a role of another country ("Ukrainian President" for "the French
+  // president"), and people with one of the question's.
+  const otherPlace = new Set<number>();
+  const samePlace = new Set<number>();
   for (const k of [...shape.heads, ...shape.broader]) {
     for (const [role, ids] of index.get(k) ?? []) {
       if (scored.has(role)) continue;
       const rs = shapeOf(role);
       const score = rs ? roleScore(shape, rs) : 0;
       scored.set(role, score);
-      if (score <= 0) continue;
+      if (score <= 0 || !rs) continue;
       for (const id of ids) if (score > (best.get(id) ?? 0)) best.set(id, score);
+      if (shape.places.length === 0) continue;
+      const matchedPlaces = matchedMods(shape, rs).filter((m) => shape.places.includes(m));
+      if (matchedPlaces.length > 0) for (const id of ids) samePlace.add(id);
+      else if (rs.mods.some(isPlaceWord)) for (const id of ids) otherPlace.add(id);
     }
   }
+  for (const id of otherPlace) if (!samePlace.has(id)) best.delete(id);
   const top = Math.max(0, ...best.values());
   let matched = [...best]
     .filter(([, score]) => score > 0 && Math.abs(score - top) < 1e-9)
     .map(([id]) => id)
     .sort((a, b) => a - b);
   if (matched.length === 0) return null;
-  if (matched.length > 1) matched = breakTies(matched, shape, snapshot, namedIds);
+  const topRoles = [...scored].filter(([, score]) => Math.abs(score - top) < 1e-9);
+  const placeInRole = topRoles.some(([role]) => {
+    const rs = shapeOf(role);
+    return !!rs && matchedMods(shape, rs).some((m) => shape.places.includes(m));
+  });
+  if (shape.places.length > 0 && !placeInRole) {
+    // "The US president" is none of the presidents whose roles name no country, unless
+    // what they said is about it.
+    matched = quotedWith(matched, shape.places, snapshot);
+    if (matched.length === 0) return null;
+  } else if (matched.length > 1) matched = breakTies(matched, shape, snapshot, namedIds);
   // The words that named the role: its head, its blocking words, the qualifiers it matched.
   const used = new Set(shape.headTokens.map((t) => tokenWord[t]!));
   const mods = new Set(
@@ -178,8 +202,25 @@ function breakTies(
     const together = ids.filter((id) => [...articlesOf(id)].some((a) => theirs.has(a)));
     if (together.length > 0) ids = together;
   }
-  if (ids.length === 1 || ids.length > MAX_TIES_READ || shape.mods.length === 0) return ids;
-  const wanted = new Set(shape.mods.flatMap(placeStems));
+  if (ids.length === 1 || shape.mods.length === 0) return ids;
+  const best = quotedWith(ids, shape.mods, snapshot);
+  return best.length > 0 ? best : ids;
+}
+
+/**
+ * Of `ids`, those whose statements' paragraphs name the qualifiers most often (at all);
+ * unread when there are too many to read.
+ */
+function quotedWith(
+  ids: number[],
+  qualifiers: readonly string[],
+  snapshot: CorpusSnapshot,
+): number[] {
+  if (ids.length > MAX_TIES_READ) return ids;
+  const dir = snapshot.speakers;
+  const stems = qualifiers.flatMap(placeStems).filter((s) => s.length >= 4);
+  const words = new Set(stems.filter((s) => !s.includes(" ")));
+  const phrases = stems.filter((s) => s.includes(" ")).map((s) => ` ${s} `);
   const share = (id: number) => {
     const statements = dir.get(id).statements.slice(0, 30);
     if (statements.length === 0) return 0;
@@ -187,12 +228,15 @@ function breakTies(
     for (const p of statements) {
       const passage = snapshot.passages[p]!;
       const text = snapshot.articles[passage.article]!.paragraphs[passage.paragraph - 1] ?? "";
-      const words = foldForMatch(text).split(/[^\p{L}]+/u);
-      if (words.some((w) => w.length >= 4 && placeStems(w).some((s) => wanted.has(s)))) hits++;
+      const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
+      const hit =
+        phrases.some((ph) => folded.includes(ph)) ||
+        folded.split(" ").some((w) => w.length >= 4 && placeStems(w).some((s) => words.has(s)));
+      if (hit) hits++;
     }
     return hits / statements.length;
   };
   const shares = ids.map((id) => ({ id, share: share(id) }));
   const top = Math.max(...shares.map((s) => s.share));
-  return top > 0 ? shares.filter((s) => s.share >= top - 1e-9).map((s) => s.id) : ids;
+  return top > 0 ? shares.filter((s) => s.share >= top - 1e-9).map((s) => s.id) : [];
 }

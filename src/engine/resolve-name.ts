@@ -109,6 +109,40 @@ const canBeName = (w: QuestionWord) =>
   !ROLE_NOUNS.has(w.key) &&
   !NON_NAME_WORDS.has(w.raw);
 
+const FRAME_START = new Set(["did", "does", "do", "has", "have", "had", "is", "was", "were"]);
+const FRAME_END = new Set(
+  "say says said saying tell told think thinks claim claimed write wrote mean comment announce warn believe argue suggest been".split(
+    " ",
+  ),
+);
+const QUOTE_NOUNS = new Set([
+  "quote",
+  "quotes",
+  "statement",
+  "statements",
+  "comments",
+  "remarks",
+  "words",
+]);
+
+/** Words where a name stands: "what did X say", "quotes from X", "X quotes". */
+function framedWords(qWords: readonly QuestionWord[]): Set<number> {
+  const framed = new Set<number>();
+  const keys = qWords.map((w) => w.raw.toLowerCase());
+  const start = keys.findIndex((k) => FRAME_START.has(k));
+  if (start >= 0) {
+    const end = keys.findIndex((k, i) => i > start && FRAME_END.has(k));
+    if (end > start + 1 && end - start <= 5) for (let i = start + 1; i < end; i++) framed.add(i);
+  }
+  keys.forEach((k, i) => {
+    if (!QUOTE_NOUNS.has(k)) return;
+    if (["from", "by", "of"].includes(keys[i + 1] ?? "")) {
+      for (let j = i + 2; j < Math.min(keys.length, i + 5); j++) framed.add(j);
+    } else if (i > 0) framed.add(i - 1);
+  });
+  return framed;
+}
+
 /**
  * Finds the speakers a question names: by their aliases (longest first: "new york times"
  * before "times"), by a Cyrillic spelling's transliteration, and by misspellings a few
@@ -151,18 +185,24 @@ export function resolveNames(
     }
   }
 
-  // Misspelt names: words the corpus never uses that sound like one alias.
+  // Misspelt names: words the corpus never uses that sound like one alias. A word where a
+  // name stands ("what did X say", "Xyz quotes", capitalised) may be further off than one
+  // in the middle of a topic ("measels"), and only such a word gets a suggestion.
   let suggestion: NameMatches["suggestion"] = null;
+  const framed = framedWords(qWords);
   qWords.forEach((w, i) => {
     if (nameWords.has(i) || !canBeName(w) || corpusWords.has(w.key)) return;
-    const { sure, near } = nearAliases(dir, w.key);
+    const namePosition =
+      w.capitalised || framed.has(i) || nameWords.has(i - 1) || nameWords.has(i + 1);
+    const { sure: alike, near } = nearAliases(dir, w.key);
+    const sure = namePosition ? alike : alike.filter((a) => editDistance(w.key, a) <= 1);
     const sureIds = people([...new Set(sure.flatMap((a) => dir.byAlias(a)))]);
     if (sureIds.length > 0) {
       add(sureIds, i, i + 1);
       return;
     }
     const nearIds = people([...new Set(near.flatMap((a) => dir.byAlias(a)))]);
-    if (nearIds.length > 0 && !suggestion) {
+    if (nearIds.length > 0 && !suggestion && namePosition) {
       const best = nearIds.sort(
         (a, b) => dir.get(b).statements.length - dir.get(a).statements.length,
       )[0]!;

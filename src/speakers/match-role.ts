@@ -6,6 +6,7 @@ import {
   CONCEPT_PHRASES,
   canonicalWord,
   INSTITUTION_NOUNS,
+  isKnownPlace,
   METONYM_PHRASES,
   PREPOSITIONS,
   placeStems,
@@ -17,6 +18,8 @@ export interface RoleToken {
   word: string;
   possessive?: boolean;
   skip?: boolean;
+  /** Typed with a capital: "Valdorian", "US". */
+  capitalised?: boolean;
   /** Part of an organisation's name: may be in a role phrase ("chief of the General Staff"), never its head. */
   inName?: boolean;
 }
@@ -33,6 +36,8 @@ export interface RoleShape {
   broader: string[];
   /** Other content words, canonical. */
   mods: string[];
+  /** Qualifiers that name a place or an owner: "valdoria" in "Valdoria's president", "us". */
+  places: string[];
   /** Stems of mods, for matching a country's name with its adjective. */
   modStems: Set<string>;
   /** Each mod's stems, in the order of `mods`. */
@@ -75,6 +80,7 @@ for (const phrase of METONYM_PHRASES) {
 
 interface Unit {
   inName?: boolean;
+  capitalised?: boolean;
   words: string[];
   concepts: string[] | null;
   possessive: boolean;
@@ -145,6 +151,7 @@ export function roleShape(tokens: readonly RoleToken[], inQuestion = false): Rol
         possessive: !!t.possessive,
         tokens: [i],
         inName: t.inName,
+        capitalised: t.capitalised,
       });
   }
 
@@ -191,6 +198,19 @@ export function roleShape(tokens: readonly RoleToken[], inQuestion = false): Rol
     // A phrase that is also an office ("president" in "adviser to the president") qualifies.
     if (u.concepts) mods.push(...u.concepts);
   }
+  const headAt = units.indexOf(head);
+  const places = units
+    .filter(
+      (u, k) =>
+        u !== head &&
+        u.words.length === 1 &&
+        !u.concepts &&
+        !ROLE_NOUNS.has(u.words[0]!) &&
+        !NOT_MODIFIERS.has(u.words[0]!) &&
+        !PREPOSITIONS.has(u.words[0]!) &&
+        ((u.possessive && k < headAt) || u.capitalised || isKnownPlace(u.words[0]!)),
+    )
+    .map((u) => canonicalWord(u.words[0]!));
   const modStemLists = mods.map(placeStems);
   const modStems = new Set(modStemLists.flat());
   // The phrase runs from the head out to the question's frame ("what did … say").
@@ -208,6 +228,7 @@ export function roleShape(tokens: readonly RoleToken[], inQuestion = false): Rol
     heads,
     broader,
     mods,
+    places,
     modStems,
     modStemLists,
     blocking: [...blocking],

@@ -67,6 +67,10 @@ export function placeStems(word: string): string[] {
   return [...stems];
 }
 
+/** Whether a word is a country or a seat of power the lexicon knows ("us", "kremlin"). */
+export const isKnownPlace = (word: string) =>
+  IRREGULAR[word] !== undefined || METONYMS[word] !== undefined;
+
 /** Two-word seats of power ("white house") as one word, before stems are taken. */
 export const METONYM_PHRASES: readonly string[] = Object.keys(METONYMS).filter((k) =>
   k.includes(" "),

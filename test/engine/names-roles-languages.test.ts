@@ -30,6 +30,11 @@ describe("engine.ask: names as people type them", () => {
     expect(a.text).not.toMatch(/don't mention/);
   });
 
+  it("suggests names only where a name stands, not for a misspelt topic word", async () => {
+    const a = await engine.ask("any news on the halvorsky corridor");
+    expect(a.text).not.toMatch(/Did you mean/);
+  });
+
   it("still says an unknown person is not mentioned", async () => {
     const a = await engine.ask("what did Joe Biden say");
     expect(a.status).toBe("not_found");
@@ -54,11 +59,22 @@ describe("engine.ask: roles as people say them", () => {
   });
 });
 
+describe("engine.ask: a country's role is not another country's", () => {
+  it.each([["what did the French president say"], ["what did the US president say"]])(
+    "%s → not the Lorvanian president",
+    async (question) => {
+      const a = await engine.ask(question);
+      expect(a.speaker).not.toBe("Lidia Ostrowska");
+    },
+  );
+});
+
 describe("engine.ask: questions in other languages", () => {
   it.each([
     ["Що сказав Коваленко?"],
     ["Что сказал Коваленко про переговоры?"],
     ["Was hat Kovalenko über die Gespräche gesagt?"],
+    ["Was hat Kovalenko gesagt?"],
     ["¿Qué dijo Kovalenko sobre las conversaciones?"],
   ])("%s → the person's quotes, with a note that the articles are in English", async (q) => {
     const a = await engine.ask(q);
