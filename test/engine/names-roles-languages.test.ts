@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/index.ts";
+import { seedEngine } from "../support/seed-engine.ts";
 import { NAME_ARTICLES } from "./name-fixtures.ts";
 
 // Invented people in an invented country: nothing here is in a corpus the engine is tuned on.
@@ -95,5 +96,20 @@ describe("engine.ask: questions in other languages", () => {
   it("leaves English questions alone", async () => {
     const a = await engine.ask("what did Kovalenko say about the talks");
     expect(a.note).toBeUndefined();
+  });
+});
+
+describe("engine.ask on the shipped article: roles and scripts people use", () => {
+  const shipped = seedEngine();
+  it.each([
+    ["What did the Kremlin's top diplomat say?", "Sergey Lavrov"],
+    ["what did Russia's foreign minister say", "Sergey Lavrov"],
+    ["what did the Kremlin chief say", "Vladimir Putin"],
+    ["what did Ukraine's top general say", "Oleksandr Syrskyi"],
+    ["Что сказал Лавров?", "Sergey Lavrov"],
+  ])("%s → %s", async (question, name) => {
+    const a = await shipped.ask(question);
+    expect(a.status).toBe("answered");
+    expect(a.speaker).toBe(name);
   });
 });
