@@ -7,7 +7,7 @@ import {
   nameWordsAlike,
   soundKeys,
 } from "../speakers/name-match.ts";
-import { ROLE_NOUNS } from "../speakers/role-lexicon.ts";
+import { HONORIFICS, ROLE_NOUNS } from "../speakers/role-lexicon.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "../text/analyze.ts";
 import type { SpeakerDirectory } from "./speaker-directory.ts";
 
@@ -225,7 +225,9 @@ export function resolveNames(
       const isGiven =
         givenNames.some((g) => nameWordsAlike(w.key, g)) ||
         (w.capitalised && !NON_NAME_WORDS.has(w.raw) && !ROLE_NOUNS.has(w.key) && j === i - 1);
-      const isTitle = ROLE_NOUNS.has(w.key) && titles.some((t) => t.split(/\W+/).includes(w.key));
+      const isTitle =
+        HONORIFICS.has(w.key) ||
+        (ROLE_NOUNS.has(w.key) && titles.some((t) => t.split(/\W+/).includes(w.key)));
       if (!isGiven && !isTitle) break;
       nameWords.add(j);
     }

@@ -17,6 +17,9 @@ export const BLOCKING_WORDS: ReadonlySet<string> = new Set(
 
 export const PREPOSITIONS: ReadonlySet<string> = new Set(LEXICON.prepositions);
 
+/** Words of address before a name: "Mr Kovalenko", "Dr Osei". */
+export const HONORIFICS: ReadonlySet<string> = new Set(LEXICON.honorifics);
+
 /** Nouns of institutions: "General" before "Staff" qualifies the institution, it is no general. */
 export const INSTITUTION_NOUNS: ReadonlySet<string> = new Set(LEXICON.institutions);
 

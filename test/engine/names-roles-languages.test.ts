@@ -18,6 +18,8 @@ describe("engine.ask: names as people type them", () => {
     ["what did Bogdan Kovalenko say", "Bohdan Kovalenko"],
     ["what did Ostrowsky say about the corridor", "Lidia Ostrowska"],
     ["what did Kalvorsen say", "Marit Halvorsen"],
+    ["what did Mr Kovalenko say", "Bohdan Kovalenko"],
+    ["what did deputy governor Halvorsen say", "Marit Halvorsen"],
   ])("%s → %s", async (question, name) => {
     const a = await engine.ask(question);
     expect(a.status).toBe("answered");
