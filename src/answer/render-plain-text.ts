@@ -32,5 +32,7 @@ export function renderAnswerPlain(answer: Answer): string {
       ? `\n\n(${answer.moreQuotes} more quote${answer.moreQuotes === 1 ? "" : "s"}: ask "what else?")`
       : "";
   const intro = answer.mode === "llm" ? `${answer.text}\n\n` : "";
-  return `${intro}${renderQuotesPlain(answer.quotes)}${more}`;
+  // A line about the whole answer ("The articles are in English…").
+  const note = answer.note && !intro.includes(answer.note) ? `${answer.note}\n\n` : "";
+  return `${note}${intro}${renderQuotesPlain(answer.quotes)}${more}`;
 }

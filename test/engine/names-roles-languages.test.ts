@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { renderAnswerEmbeds } from "../../adapters/discord/render-answer-embeds.ts";
+import { renderAnswerHtml } from "../../adapters/telegram/render-answer-html.ts";
+import { renderAnswerPlain } from "../../src/answer/render-plain-text.ts";
 import { createEngine } from "../../src/index.ts";
 import { seedEngine } from "../support/seed-engine.ts";
 import { NAME_ARTICLES } from "./name-fixtures.ts";
@@ -85,6 +88,13 @@ describe("engine.ask: questions in other languages", () => {
     expect(a.speaker).toBe("Bohdan Kovalenko");
     expect(a.note).toMatch(/articles are in English/);
     expect(a.text.startsWith(a.note!)).toBe(true);
+  });
+
+  it("every face shows the note", async () => {
+    const a = await engine.ask("Що сказав Коваленко?");
+    expect(renderAnswerPlain(a).startsWith(a.note!)).toBe(true);
+    expect(renderAnswerHtml(a)[0]!.plain).toContain(a.note!);
+    expect(renderAnswerEmbeds(a).content).toContain(a.note!);
   });
 
   it("says in plain words that it answers in English, with an example", async () => {
