@@ -53,6 +53,19 @@ describe("roleScore: roles as people say them", () => {
   });
 });
 
+describe("roleScore: roles as articles write them", () => {
+  it.each([
+    ["the Lorvanian prisoners ombudsman", "Lorvania's ombudsman for prisoners"],
+    ["the harbourmaster", "harbourmaster"],
+    ["the harbor master", "Harbourmaster"],
+    ["the city auditor", "auditor"],
+    ["Lorvania's commander in chief", "Lorvania's commander-in-chief"],
+    ["the acting governor of Kell", "acting governor of the Kell region"],
+  ])("%s ~ %s", (question, role) => {
+    expect(score(question, role)).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe("country adjectives and names", () => {
   it.each([
     ["lorvanian", "lorvania"],
