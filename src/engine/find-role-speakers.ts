@@ -1,11 +1,11 @@
 import {
+  articleRoleShape,
   matchedMods,
   type RoleShape,
   type RoleToken,
   roleIndexKeys,
   roleScore,
   roleShape,
-  roleTokens,
 } from "../speakers/match-role.ts";
 import { canonicalWord, isKnownPlace, PREPOSITIONS, placeStems } from "../speakers/role-lexicon.ts";
 import { foldForMatch } from "../text/normalize.ts";
@@ -23,17 +23,6 @@ const MAX_TIES_READ = 20;
 const MAX_TIES_NAMED = 200;
 const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
 
-const SHAPES = new Map<string, RoleShape | null>();
-/** An article role's shape; roles repeat across speakers and questions, so each is parsed once. */
-function shapeOf(role: string): RoleShape | null {
-  let shape = SHAPES.get(role);
-  if (shape === undefined) {
-    shape = roleShape(roleTokens(role));
-    if (SHAPES.size < 100_000) SHAPES.set(role, shape);
-  }
-  return shape;
-}
-
 const ROLE_INDEX = new WeakMap<SpeakerDirectory, Map<string, Map<string, number[]>>>();
 /**
  * The roles the articles give, by the offices they name (and those offices' looser
@@ -47,7 +36,7 @@ function rolesByOffice(dir: SpeakerDirectory): Map<string, Map<string, number[]>
     for (const s of dir.all) {
       if (s.kind !== "person") continue;
       for (const role of s.roles) {
-        const shape = shapeOf(role);
+        const shape = articleRoleShape(role);
         if (!shape) continue;
         for (const k of roleIndexKeys(shape)) {
           const roles = index.get(k) ?? new Map<string, number[]>();
@@ -124,7 +113,7 @@ export function findRoleSpeakers(
   for (const k of [...shape.heads, ...shape.broader]) {
     for (const [role, ids] of index.get(k) ?? []) {
       if (scored.has(role)) continue;
-      const rs = shapeOf(role);
+      const rs = articleRoleShape(role);
       const score = rs ? roleScore(shape, rs) : 0;
       scored.set(role, score);
       if (score <= 0 || !rs) continue;
@@ -144,7 +133,7 @@ export function findRoleSpeakers(
   if (matched.length === 0) return null;
   const topRoles = [...scored].filter(([, score]) => Math.abs(score - top) < 1e-9);
   const placeInRole = topRoles.some(([role]) => {
-    const rs = shapeOf(role);
+    const rs = articleRoleShape(role);
     return !!rs && matchedMods(shape, rs).some((m) => shape.places.includes(m));
   });
   if (shape.places.length > 0 && !placeInRole) {
@@ -159,7 +148,7 @@ export function findRoleSpeakers(
     [...scored]
       .filter(([, score]) => Math.abs(score - top) < 1e-9)
       .flatMap(([role]) => {
-        const rs = shapeOf(role);
+        const rs = articleRoleShape(role);
         return rs ? matchedMods(shape, rs) : [];
       }),
   );

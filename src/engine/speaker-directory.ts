@@ -1,12 +1,6 @@
 import type { ArticleSpeaker, SpeakerKind, Statement } from "../speakers/attribute-speakers.ts";
 import { NAME_PARTICLES } from "../speakers/lexicon.ts";
-import {
-  matchedMods,
-  type RoleShape,
-  roleScore,
-  roleShape,
-  roleTokens,
-} from "../speakers/match-role.ts";
+import { articleRoleShape, matchedMods, roleScore } from "../speakers/match-role.ts";
 import { nameKey, surnameKey } from "../speakers/name-key.ts";
 import { nameWordsAlike, soundKeys, surnameForms } from "../speakers/name-match.ts";
 import { BLOCKING_WORDS, ROLE_NOUNS } from "../speakers/role-lexicon.ts";
@@ -94,26 +88,16 @@ function rolesConflict(a: readonly string[], b: readonly string[]): boolean {
   return clash(ra, rb) || clash(rb, ra);
 }
 
-const ROLE_SHAPES = new Map<string, RoleShape | null>();
-const shapeOfRole = (role: string) => {
-  let shape = ROLE_SHAPES.get(role);
-  if (shape === undefined) {
-    shape = roleShape(roleTokens(role));
-    if (ROLE_SHAPES.size < 100_000) ROLE_SHAPES.set(role, shape);
-  }
-  return shape;
-};
-
 /**
  * Whether some role of each names the same office ("minister" and "Interior Minister",
  * "General" and "commander"), with a qualifier in common when both are qualified.
  */
 function rolesAgree(a: readonly string[], b: readonly string[]): boolean {
   for (const ra of a) {
-    const sa = shapeOfRole(ra);
+    const sa = articleRoleShape(ra);
     if (!sa) continue;
     for (const rb of b) {
-      const sb = shapeOfRole(rb);
+      const sb = articleRoleShape(rb);
       if (!sb || Math.max(roleScore(sa, sb), roleScore(sb, sa)) < 2) continue;
       // A justice minister is not an energy minister: qualifiers, when both give some, agree.
       const shared = Math.max(matchedMods(sa, sb).length, matchedMods(sb, sa).length);

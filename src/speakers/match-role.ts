@@ -87,6 +87,17 @@ interface Unit {
   tokens: number[];
 }
 
+const ARTICLE_ROLE_SHAPES = new Map<string, RoleShape | null>();
+/** The shape of a role an article gives, parsed once: roles repeat across speakers and questions. */
+export function articleRoleShape(role: string): RoleShape | null {
+  let shape = ARTICLE_ROLE_SHAPES.get(role);
+  if (shape === undefined) {
+    shape = roleShape(roleTokens(role));
+    if (ARTICLE_ROLE_SHAPES.size < 100_000) ARTICLE_ROLE_SHAPES.set(role, shape);
+  }
+  return shape;
+}
+
 /** Splits a role string from an article into tokens. */
 export function roleTokens(role: string): RoleToken[] {
   return [...foldForMatch(role).matchAll(/\p{L}+(?:['’]s\b)?/gu)].map((m) => ({
