@@ -52,6 +52,7 @@ function rolesByOffice(dir: SpeakerDirectory): Map<string, Map<string, number[]>
   return index;
 }
 
+/** The people a role phrase describes; `speakers` is empty when the articles quote no one so described. */
 export interface RoleMatch {
   speakers: number[];
   score: number;
@@ -59,6 +60,8 @@ export interface RoleMatch {
   usedWords: string[];
   /** The names the question gives belong to the role: "Aurora's spokeswoman", "governor of Brenna". */
   ownsNames: boolean;
+  /** The role phrase as typed: "Zelensky's chief of staff". */
+  phrase: string;
 }
 
 /**
@@ -103,6 +106,29 @@ export function findRoleSpeakers(
   // A role after "about" is the topic, not the speaker: "what was said about the prosecutor's plan".
   const topicAt = tokens.findIndex((t) => TOPIC_MARKERS.has(t.word));
   if (topicAt >= 0 && Math.min(...shape.headTokens) > topicAt) return null;
+  // Names the role belongs to: "Aurora's spokeswoman", "the governor of Brenna".
+  const head = Math.min(...shape.headTokens);
+  const headEnd = Math.max(...shape.headTokens);
+  // A name inside the role phrase: before its head ("Aurora's spokeswoman", "the Times
+  // columnist") or in its complement ("the governor of Brenna").
+  const inPhrase = new Set(shape.phraseTokens.map((k) => tokenWord[k]!));
+  const ownsNames =
+    nameWords.size > 0 &&
+    [...nameWords].every((i) => {
+      if (inPhrase.has(i)) return true;
+      const at = tokenWord.indexOf(i);
+      if (at < head)
+        return qWords[i]!.possessive || tokens.slice(at + 1, head).some((t) => t.possessive);
+      return tokens.slice(headEnd + 1, at).every((t) => LINKS.has(t.word) || t.skip);
+    });
+  const phraseWords = [...new Set(shape.phraseTokens.map((k) => tokenWord[k]!))].sort(
+    (a, b) => a - b,
+  );
+  const phrase = phraseWords
+    .map((i) => `${qWords[i]!.raw}${qWords[i]!.possessive ? "'s" : ""}`)
+    .join(" ")
+    .replace(/^(the|a|an)\s+/i, "");
+  const nobody: RoleMatch = { speakers: [], score: 0, usedWords: [], ownsNames, phrase };
   const index = rolesByOffice(dir);
   const scored = new Map<string, number>();
   const best = new Map<number, number>();
@@ -130,7 +156,7 @@ export function findRoleSpeakers(
     .filter(([, score]) => score > 0 && Math.abs(score - top) < 1e-9)
     .map(([id]) => id)
     .sort((a, b) => a - b);
-  if (matched.length === 0) return null;
+  if (matched.length === 0) return nobody;
   const topRoles = [...scored].filter(([, score]) => Math.abs(score - top) < 1e-9);
   const placeInRole = topRoles.some(([role]) => {
     const rs = articleRoleShape(role);
@@ -140,7 +166,7 @@ export function findRoleSpeakers(
     // "The US president" is none of the presidents whose roles name no country, unless
     // what they said is about it.
     matched = quotedWith(matched, shape.places, snapshot);
-    if (matched.length === 0) return null;
+    if (matched.length === 0) return nobody;
   } else if (matched.length > 1) matched = breakTies(matched, shape, snapshot, namedIds);
   // The words that named the role: its head, its blocking words, the qualifiers it matched.
   const used = new Set(shape.headTokens.map((t) => tokenWord[t]!));
@@ -157,18 +183,7 @@ export function findRoleSpeakers(
   });
   for (const k of shape.phraseTokens) used.add(tokenWord[k]!);
   const usedWords = [...used].map((i) => qWords[i]!.raw);
-  // Names the role belongs to: "Aurora's spokeswoman", "the governor of Brenna".
-  const head = Math.min(...shape.headTokens);
-  const headEnd = Math.max(...shape.headTokens);
-  const ownsNames =
-    nameWords.size > 0 &&
-    [...nameWords].every((i) => {
-      const at = tokenWord.indexOf(i);
-      if (at < head)
-        return qWords[i]!.possessive || tokens.slice(at + 1, head).some((t) => t.possessive);
-      return tokens.slice(headEnd + 1, at).every((t) => LINKS.has(t.word) || t.skip);
-    });
-  return { speakers: matched, score: top, usedWords, ownsNames };
+  return { speakers: matched, score: top, usedWords, ownsNames, phrase };
 }
 
 /**

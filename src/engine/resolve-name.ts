@@ -9,12 +9,15 @@ import {
 } from "../speakers/name-match.ts";
 import { HONORIFICS, ROLE_NOUNS } from "../speakers/role-lexicon.ts";
 import { QUESTION_WORDS, STOP_WORDS } from "../text/analyze.ts";
+import { foldForMatch } from "../text/normalize.ts";
 import type { SpeakerDirectory } from "./speaker-directory.ts";
 
 /** A word of a question, with the name keys it may stand for. */
 export interface QuestionWord {
   /** As typed, without a possessive 's; Cyrillic kept. */
   raw: string;
+  /** `raw` folded (lower case, no accents), for word lists: "deputy", not the key "deputi". */
+  lower: string;
   /** nameKey of the word, of its Latin spelling when it is Cyrillic. */
   key: string;
   /** Other Latin spellings' keys (the Russian transliteration of a Cyrillic word). */
@@ -30,6 +33,7 @@ export function questionWords(question: string): QuestionWord[] {
     const [first, ...others] = latinSpellings(raw).map(nameKey);
     return {
       raw,
+      lower: foldForMatch(raw),
       key: first ?? "",
       altKeys: others.filter((k) => k !== first),
       possessive: /['’]s$/.test(m[0]),
@@ -104,9 +108,10 @@ function nearAliases(dir: SpeakerDirectory, key: string): { sure: string[]; near
 
 const canBeName = (w: QuestionWord) =>
   w.key.length >= 4 &&
-  !STOP_WORDS.has(w.key) &&
-  !QUESTION_WORDS.has(w.key) &&
-  !ROLE_NOUNS.has(w.key) &&
+  !STOP_WORDS.has(w.lower) &&
+  !QUESTION_WORDS.has(w.lower) &&
+  !ROLE_NOUNS.has(w.lower) &&
+  !HONORIFICS.has(w.lower) &&
   !NON_NAME_WORDS.has(w.raw);
 
 const FRAME_START = new Set(["did", "does", "do", "has", "have", "had", "is", "was", "were"]);
@@ -170,7 +175,7 @@ export function resolveNames(
   const people = (ids: readonly number[]) => ids.filter((id) => dir.get(id).kind === "person");
   // A lone surname right after an article is a common noun ("the hospital").
   const weak = (i: number, n: number, ids: readonly number[]) =>
-    n === 1 && i > 0 && ARTICLES.has(qWords[i - 1]!.key) && people(ids).length === ids.length;
+    n === 1 && i > 0 && ARTICLES.has(qWords[i - 1]!.lower) && people(ids).length === ids.length;
 
   for (let i = 0; i < qWords.length; i++) {
     for (let n = Math.min(dir.longestAlias, qWords.length - i); n >= 1; n--) {
@@ -217,17 +222,17 @@ export function resolveNames(
     if (entries.length === 0) continue;
     for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
       const w = qWords[j]!;
-      if (nameWords.has(j) || STOP_WORDS.has(w.key) || QUESTION_WORDS.has(w.key)) break;
+      if (nameWords.has(j) || STOP_WORDS.has(w.lower) || QUESTION_WORDS.has(w.lower)) break;
       const givenNames = entries.flatMap((id) =>
         dir.get(id).spellings.map((s) => nameKey(s).split(" ")[0] ?? ""),
       );
       const titles = entries.flatMap((id) => dir.get(id).roles.map((r) => r.toLowerCase()));
       const isGiven =
         givenNames.some((g) => nameWordsAlike(w.key, g)) ||
-        (w.capitalised && !NON_NAME_WORDS.has(w.raw) && !ROLE_NOUNS.has(w.key) && j === i - 1);
+        (w.capitalised && !NON_NAME_WORDS.has(w.raw) && !ROLE_NOUNS.has(w.lower) && j === i - 1);
       const isTitle =
-        HONORIFICS.has(w.key) ||
-        (ROLE_NOUNS.has(w.key) && titles.some((t) => t.split(/\W+/).includes(w.key)));
+        HONORIFICS.has(w.lower) ||
+        (ROLE_NOUNS.has(w.lower) && titles.some((t) => t.split(/\W+/).includes(w.lower)));
       if (!isGiven && !isTitle) break;
       nameWords.add(j);
     }

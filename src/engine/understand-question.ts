@@ -24,6 +24,12 @@ export interface QuestionIntent {
   language: string | null;
 }
 
+/**
+ * How well a role the question ties to a name ("Aurora's spokeswoman") must match for
+ * the role's holder to be meant rather than the name: any office, not only a loose "head".
+ */
+const MIN_OWNED_ROLE_SCORE = 1.5;
+
 const PERSONAL_PRONOUN = /\b(he|she|him|her|his|hers|they|them|their)\b/i;
 const MORE = /\b(else|more|another|other|further|again)\b/i;
 const SPEAKER_FRAME =
@@ -53,9 +59,19 @@ export function understandQuestion(
   let speakerSource: QuestionIntent["speakerSource"] = speakers.length > 0 ? "name" : null;
   // A name the role belongs to is someone else: "Putin's foreign policy aide", "the
   // governor of Brenna".
-  if (role && (speakers.length === 0 || (role.ownsNames && role.score >= 2))) {
+  let unknownRole: string | null = null;
+  if (
+    role &&
+    role.speakers.length > 0 &&
+    (speakers.length === 0 || (role.ownsNames && role.score >= MIN_OWNED_ROLE_SCORE))
+  ) {
     speakers = role.speakers;
     speakerSource = "role";
+  } else if (role?.ownsNames) {
+    // "Zelensky's chief of staff" when the articles quote no one so described: not Zelensky.
+    speakers = [];
+    speakerSource = null;
+    unknownRole = role.phrase;
   }
   const wantsMore = MORE.test(question);
   if (
@@ -105,7 +121,7 @@ export function understandQuestion(
     unknownName:
       speakers.length > 0 || language
         ? null
-        : (suggestion?.typed ?? findUnknownName(question, snapshot)),
+        : (unknownRole ?? suggestion?.typed ?? findUnknownName(question, snapshot)),
     wantsMore,
     suggestion,
     language,

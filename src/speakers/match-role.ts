@@ -278,10 +278,11 @@ export function roleScore(question: RoleShape, role: RoleShape): number {
       ...qHeads.filter((h) => role.broader.includes(h)),
       ...question.broader.filter((h) => role.heads.includes(h)),
     ];
-    if (loose.length > 0) score = loose.some((h) => h !== LOOSEST_HEAD) ? 2 : 1.5;
+    if (loose.length > 0) score = loose.some((h) => h !== LOOSEST_HEAD) ? 2 : 1.25;
   }
   if (score === 0) return 0;
-  if (question.generic || role.generic) score -= 1.5;
+  // "The analyst" is anyone's trade: a match, but below any office.
+  if (question.generic || role.generic) score -= 1;
   const matched = matchedMods(question, role).length;
   // "General Staff" answers "chief of the general staff" better than "General" does.
   const inHead = role.mods.filter((m) => question.headWords.includes(m)).length;

@@ -119,9 +119,18 @@ describe("engine.ask on the shipped article: roles and scripts people use", () =
     ["what did the Kremlin chief say", "Vladimir Putin"],
     ["what did Ukraine's top general say", "Oleksandr Syrskyi"],
     ["Что сказал Лавров?", "Sergey Lavrov"],
+    ["what did the Times columnist say", "Tim Shipman"],
+    ["what did Mr Zelensky say", "Volodymyr Zelensky"],
   ])("%s → %s", async (question, name) => {
     const a = await shipped.ask(question);
     expect(a.status).toBe("answered");
     expect(a.speaker).toBe(name);
+  });
+
+  it("a role of a person the articles do not quote is not that person", async () => {
+    const a = await shipped.ask("what did Zelensky's chief of staff say");
+    expect(a.status).toBe("not_found");
+    expect(a.speaker).toBeNull();
+    expect(a.text).toMatch(/Zelensky's chief of staff/);
   });
 });

@@ -12,7 +12,7 @@ describe("roleShape: the office a phrase names", () => {
     ["adviser to the President's Office head", ["adviser"]],
     ["spokesman for the foreign ministry", ["press-secretary"]],
     ["top diplomat", ["foreign-minister"]],
-    ["chief of the general staff", ["chief-of-staff"]],
+    ["chief of the general staff", ["chief-of-general-staff"]],
   ])("%s → %j", (text, heads) => {
     expect(shape(text).heads).toEqual(heads);
   });
