@@ -162,6 +162,8 @@ export function resolveNames(
   const found: number[] = [];
   const nameWords = new Set<number>();
   const orgWords = new Set<number>();
+  /** The speakers named by the name that starts at each word. */
+  const namedAt = new Map<number, readonly number[]>();
   let possessive = false;
   const add = (ids: readonly number[], from: number, to: number) => {
     for (const id of ids) if (!found.includes(id)) found.push(id);
@@ -170,6 +172,7 @@ export function resolveNames(
       nameWords.add(k);
       if (org) orgWords.add(k);
     }
+    namedAt.set(from, ids);
     if (qWords[to - 1]?.possessive) possessive = true;
   };
   const people = (ids: readonly number[]) => ids.filter((id) => dir.get(id).kind === "person");
@@ -218,7 +221,7 @@ export function resolveNames(
   // Given names and titles typed beside a surname: "Grigory Tykho", "colonel Baranets".
   for (const i of [...nameWords].sort((a, b) => a - b)) {
     if (nameWords.has(i - 1)) continue;
-    const entries = found.filter((id) => dir.get(id).aliases.includes(qWords[i]!.key));
+    const entries = people(namedAt.get(i) ?? []);
     if (entries.length === 0) continue;
     for (let j = i - 1; j >= 0 && j >= i - 2; j--) {
       const w = qWords[j]!;
