@@ -58,17 +58,17 @@ export interface RoleMatch {
   score: number;
   /** Question words that named the role, to leave out of the topic. */
   usedWords: string[];
-  /** The names the question gives belong to the role: "Aurora's spokeswoman", "governor of Brenna". */
+  /** The names the question gives belong to the role: "Shell's spokeswoman", "governor of Kherson". */
   ownsNames: boolean;
   /** The role phrase as typed: "Zelensky's chief of staff". */
   phrase: string;
 }
 
 /**
- * The people a question describes by role ("Valdoria's top general", "the party boss"):
+ * The people a question describes by role ("Ukraine's top general", "the party boss"):
  * the question's role phrase against every role the articles give, preferring the most
  * specific match; ties go to the people quoted beside what the question ties the role to
- * (the organisation in "Aurora's spokeswoman", the country in "Russia's foreign minister").
+ * (the organisation in "Shell's spokeswoman", the country in "Russia's foreign minister").
  */
 export function findRoleSpeakers(
   qWords: readonly QuestionWord[],
@@ -83,7 +83,7 @@ export function findRoleSpeakers(
   qWords.forEach((w, i) => {
     // An organisation's name may be part of a role: "chief of the General Staff".
     if (nameWords.has(i) && !orgWords.has(i)) {
-      // A name stands in the phrase as a qualifier: "Aurora's spokeswoman".
+      // A name stands in the phrase as a qualifier: "Shell's spokeswoman".
       tokens.push({ word: "", skip: true, possessive: w.possessive });
       tokenWord.push(i);
       return;
@@ -106,11 +106,11 @@ export function findRoleSpeakers(
   // A role after "about" is the topic, not the speaker: "what was said about the prosecutor's plan".
   const topicAt = tokens.findIndex((t) => TOPIC_MARKERS.has(t.word));
   if (topicAt >= 0 && Math.min(...shape.headTokens) > topicAt) return null;
-  // Names the role belongs to: "Aurora's spokeswoman", "the governor of Brenna".
+  // Names the role belongs to: "Shell's spokeswoman", "the governor of Kherson".
   const head = Math.min(...shape.headTokens);
   const headEnd = Math.max(...shape.headTokens);
-  // A name inside the role phrase: before its head ("Aurora's spokeswoman", "the Times
-  // columnist") or in its complement ("the governor of Brenna").
+  // A name inside the role phrase: before its head ("Shell's spokeswoman", "the Times
+  // columnist") or in its complement ("the governor of Kherson").
   const inPhrase = new Set(shape.phraseTokens.map((k) => tokenWord[k]!));
   const ownsNames =
     nameWords.size > 0 &&

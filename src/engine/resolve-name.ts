@@ -87,7 +87,7 @@ function fuzzyIndex(dir: SpeakerDirectory): FuzzyIndex {
 
 /**
  * Near aliases of a word the corpus never uses: "sure" when it sounds like the alias and
- * is within a few edits (Ushenco for Ushenko), otherwise only "near" (a suggestion).
+ * is within a few edits (Podolak for Podolyak), otherwise only "near" (a suggestion).
  * Looked up by sound key and by leading letters, never against every alias.
  */
 function nearAliases(dir: SpeakerDirectory, key: string): { sure: string[]; near: string[] } {
@@ -152,7 +152,7 @@ function framedWords(qWords: readonly QuestionWord[]): Set<number> {
  * Finds the speakers a question names: by their aliases (longest first: "new york times"
  * before "times"), by a Cyrillic spelling's transliteration, and by misspellings a few
  * edits from an alias that sound like it. A given name or title typed beside a surname
- * ("Grigory Tykho", "colonel Baranets") counts as part of the name.
+ * ("Mikhail Podolyak", "general Syrskyi") counts as part of the name.
  */
 export function resolveNames(
   qWords: readonly QuestionWord[],
@@ -218,7 +218,7 @@ export function resolveNames(
     }
   });
 
-  // Given names and titles typed beside a surname: "Grigory Tykho", "colonel Baranets".
+  // Given names and titles typed beside a surname: "Mikhail Podolyak", "general Syrskyi".
   for (const i of [...nameWords].sort((a, b) => a - b)) {
     if (nameWords.has(i - 1)) continue;
     const entries = people(namedAt.get(i) ?? []);

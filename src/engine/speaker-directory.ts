@@ -15,7 +15,7 @@ export interface SpeakerEntry {
   statements: number[];
   /** Keys (see nameKey) a question can name them by: "iuri ushakov", "ushakov". */
   aliases: string[];
-  /** Every spelling the articles use for them ("Kyrylenko", "Kirilenko"). */
+  /** Every spelling the articles use for them ("Syrskyi", "Syrsky"). */
   spellings: string[];
 }
 
@@ -53,7 +53,7 @@ interface Occurrence {
 const isTitleWord = (w: string) => ROLE_NOUNS.has(nameKey(w)) || ROLE_NOUNS.has(w.toLowerCase());
 
 /**
- * "Commissioner Ingrid Solvang", "Financial Officer Mei-Ling Cho": capitalised words up to
+ * "Commissioner Ann Holloway", "Financial Officer Wei Zhang": capitalised words up to
  * a role noun before a name of two or more words are the person's title, not their name.
  */
 function splitTitle(name: string): { name: string; title: string | null } {
@@ -116,9 +116,9 @@ interface Spelling {
 /**
  * Whether two full person names are spellings of one person. The surname must be alike
  * and the given names alike word for word. The same given names need only roles that do
- * not clash (Petrov and Petroff, one of them without a role); different given names
- * (Oleksandr and Aleksandr, Noor and Nour) need a role in common as well, since a
- * surname is often shared by relatives and namesakes (Marta and Maria, Karim and Karin).
+ * not clash (Ivanov and Ivanoff, one of them without a role); different given names
+ * (Mykhailo and Mikhail, Yusuf and Yousef) need a role in common as well, since a
+ * surname is often shared by relatives and namesakes (Anna and Hanna, Ivan and Ivana).
  */
 function samePerson(a: Spelling, b: Spelling): boolean {
   if (a.words.length < 2 || b.words.length < 2) return false;
@@ -126,7 +126,7 @@ function samePerson(a: Spelling, b: Spelling): boolean {
   const ga = a.words.slice(0, -1).filter((w) => !NAME_PARTICLES.has(w));
   const gb = b.words.slice(0, -1).filter((w) => !NAME_PARTICLES.has(w));
   if (ga.length === 0 || gb.length === 0) return false;
-  // "Ines Faris" and "Ines Nour Faris": the shorter's given names begin the longer's.
+  // "Ines Faris" and "Ines Leila Faris": the shorter's given names begin the longer's.
   const [short, long] = ga.length <= gb.length ? [ga, gb] : [gb, ga];
   const alike = short.every((g, k) => nameWordsAlike(g, long[k]!));
   if (!alike || rolesConflict(a.roles, b.roles)) return false;
@@ -138,10 +138,10 @@ function samePerson(a: Spelling, b: Spelling): boolean {
 /**
  * Merges each article's speakers into one directory, one entry per real source:
  * - the same name key is the same speaker;
- * - spellings and transliterations of one name (Kyrylenko and Kirilenko, Petrov and
- *   Petroff, Oleksandr and Aleksandr) are one person when neither's roles say the other
+ * - spellings and transliterations of one name (Syrskyi and Syrsky, Ivanov and
+ *   Ivanoff, Mykhailo and Mikhail) are one person when neither's roles say the other
  *   is a former holder of an office they hold ("former President X" stays apart);
- * - a single word ("Putin", "Aurora", "The Ledger") joins the one longer name that
+ * - a single word ("Putin", "Siemens", "The Post") joins the one longer name that
  *   begins or ends with it, when only one does.
  * Roles from every article accumulate on the entry; its name is the spelling the
  * corpus quotes most.
@@ -230,8 +230,8 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
         if (samePerson(reps[x]!, reps[y]!)) union(reps[x]!.first, reps[y]!.first);
   }
 
-  // 3. One word joins the only longer name that ends (a surname, "The Ledger") or begins
-  // ("Aurora" for "Aurora Grid") with it.
+  // 3. One word joins the only longer name that ends (a surname, "The Post") or begins
+  // ("Siemens" for "Siemens Energy") with it.
   const longByEdge = new Map<string, Set<number>>();
   const addEdge = (w: string, i: number) => {
     const set = longByEdge.get(w) ?? new Set<number>();
@@ -244,7 +244,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     if (o.kind === "person") for (const f of surnameForms(o.name)) addEdge(`end:${f}`, i);
     addEdge(`start:${o.words[0]}`, i);
   });
-  // Sound-alike surnames too, for "Petroff" alone beside "Lukas Petrov".
+  // Sound-alike surnames too, for "Ivanoff" alone beside "Igor Ivanov".
   const surnameSounds = new Map<string, Set<string>>();
   for (const o of occurrences) {
     if (o.kind !== "person" || o.words.length < 2) continue;
@@ -263,7 +263,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
           if (nameWordsAlike(w, s)) for (const j of longByEdge.get(`end:${s}`) ?? []) alike.add(j);
       groups = groupsOf(alike);
     }
-    // A bare word may be a company's first ("Aurora" for "Aurora Grid"); "The Kesiavian"
+    // A bare word may be a company's first ("Siemens" for "Siemens Energy"); "The Bavarian"
     // is more likely a paper of its own.
     if (groups.size === 0 && !/^the\s/i.test(o.name))
       groups = groupsOf(longByEdge.get(`start:${w}`));
@@ -278,7 +278,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     if (!earlierLong) union(g, i);
   });
   // 4. A longer name that ends with a person's full name is that person with a title the
-  // article ran into the name: "President of Kestrania Pavel Ushenko".
+  // article ran into the name: "President of Ukraine Volodymyr Zelensky".
   const personByKey = new Map<string, number>();
   occurrences.forEach((o, i) => {
     if (o.kind === "person" && o.words.length >= 2) personByKey.set(o.words.join(" "), i);
@@ -328,7 +328,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
   });
   for (const e of all) {
     const ms = members.get(e.id)!;
-    // The fullest name the corpus quotes most: "Oleksandr Kyrylenko", not "Kyrylenko".
+    // The fullest name the corpus quotes most: "Oleksandr Syrskyi", not "Syrskyi".
     const tally = new Map<string, { n: number; words: number; kind: SpeakerKind }>();
     for (const m of ms) {
       const t = tally.get(m.name) ?? { n: 0, words: m.words.length, kind: m.kind };

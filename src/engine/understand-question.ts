@@ -25,7 +25,7 @@ export interface QuestionIntent {
 }
 
 /**
- * How well a role the question ties to a name ("Aurora's spokeswoman") must match for
+ * How well a role the question ties to a name ("Shell's spokeswoman") must match for
  * the role's holder to be meant rather than the name: any office, not only a loose "head".
  */
 const MIN_OWNED_ROLE_SCORE = 1.5;
@@ -53,12 +53,12 @@ export function understandQuestion(
   const names = resolveNames(qWords, dir, snapshot.wordKeys);
   const nameWordIdx = names.nameWords;
 
-  // Roles: "the foreign minister", "Putin's foreign policy aide", "Valdoria's top general".
+  // Roles: "the foreign minister", "Putin's foreign policy aide", "Ukraine's top general".
   const role = findRoleSpeakers(qWords, nameWordIdx, names.orgWords, snapshot, names.found);
   let speakers = [...names.found];
   let speakerSource: QuestionIntent["speakerSource"] = speakers.length > 0 ? "name" : null;
   // A name the role belongs to is someone else: "Putin's foreign policy aide", "the
-  // governor of Brenna".
+  // governor of Kherson".
   let unknownRole: string | null = null;
   if (
     role &&

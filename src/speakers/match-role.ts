@@ -18,7 +18,7 @@ export interface RoleToken {
   word: string;
   possessive?: boolean;
   skip?: boolean;
-  /** Typed with a capital: "Valdorian", "US". */
+  /** Typed with a capital: "Ukrainian", "US". */
   capitalised?: boolean;
   /** Part of an organisation's name: may be in a role phrase ("chief of the General Staff"), never its head. */
   inName?: boolean;
@@ -36,7 +36,7 @@ export interface RoleShape {
   broader: string[];
   /** Other content words, canonical. */
   mods: string[];
-  /** Qualifiers that name a place or an owner: "valdoria" in "Valdoria's president", "us". */
+  /** Qualifiers that name a place or an owner: "ukraine" in "Ukraine's president", "us". */
   places: string[];
   /** Stems of mods, for matching a country's name with its adjective. */
   modStems: Set<string>;
@@ -47,7 +47,7 @@ export interface RoleShape {
   headWords: string[];
   /** Indexes (into the tokens given) of the words that named the office. */
   headTokens: number[];
-  /** Indexes of the whole role phrase: "the former Kestranian president", "Aurora's finance chief". */
+  /** Indexes of the whole role phrase: "the former Russian president", "Shell's finance chief". */
   phraseTokens: number[];
   generic: boolean;
 }
@@ -252,7 +252,7 @@ export function roleShape(tokens: readonly RoleToken[], inQuestion = false): Rol
 
 const LOOSEST_HEAD = canonicalWord("head");
 
-/** The question's qualifiers a role has: "valdoria" for "Valdorian President". */
+/** The question's qualifiers a role has: "ukraine" for "Ukrainian President". */
 export function matchedMods(question: RoleShape, role: RoleShape): string[] {
   return question.mods.filter((_, i) =>
     question.modStemLists[i]!.some((s) => role.modStems.has(s)),

@@ -4,8 +4,8 @@ import { distance } from "fastest-levenshtein";
 import { nameKey } from "./name-key.ts";
 
 /**
- * Sound keys of one name word (Double Metaphone, primary and alternate): Petrov and
- * Petroff, Noor and Nour, Volodymyr and Vladimir, Wierzbicki and Wierzbiki share one.
+ * Sound keys of one name word (Double Metaphone, primary and alternate): Ivanov and
+ * Ivanoff, Yusuf and Yousef, Volodymyr and Vladimir, Kowalczyk and Kovalchyk share one.
  * What lookups of misspelt or transliterated names are indexed by.
  */
 export function soundKeys(word: string): string[] {
@@ -28,8 +28,8 @@ export const editDistance = distance;
 
 /**
  * Whether two keyed name words (see nameKey) are spellings of one name: equal, or
- * one letter apart, or sounding alike and a few edits apart (Kyrylenko/Kirilenko,
- * Oleksandr/Aleksandr, Petrov/Petroff, Bohdan/Bogdan). An initial matches a name with its letter ("J." and "Jana").
+ * one letter apart, or sounding alike and a few edits apart (Zelensky/Zelenskyi,
+ * Mykhailo/Mikhail, Ivanov/Ivanoff, Bohdan/Bogdan). An initial matches a name with its letter ("J." and "Jane").
  */
 export function nameWordsAlike(a: string, b: string): boolean {
   if (a === b) return true;
@@ -56,7 +56,7 @@ export const hasCyrillic = (text: string) => CYRILLIC.test(text);
 
 /**
  * Latin spellings of a Cyrillic text: the Ukrainian and the Russian transliteration
- * systems (Генрік → Henrik, Лавров → Lavrov), the text itself when it has no Cyrillic.
+ * systems (Михайло → Mykhailo, Лавров → Lavrov), the text itself when it has no Cyrillic.
  */
 export function latinSpellings(text: string): string[] {
   if (!CYRILLIC.test(text)) return [text];

@@ -4,7 +4,7 @@ import LEXICON from "./role-lexicon.json" with { type: "json" };
 /**
  * The role lexicon (role-lexicon.json) in the shapes lookups need: which words name an
  * office, which words mean the same, which phrases name one office ("top diplomat" is the
- * foreign minister), and how a country's adjective finds its name (Valdorian ↔ Valdoria).
+ * foreign minister), and how a country's adjective finds its name (Ukrainian ↔ Ukraine).
  */
 
 /** Words that name an office or a trade: the lexicon's and attribution's own. */
@@ -17,7 +17,7 @@ export const BLOCKING_WORDS: ReadonlySet<string> = new Set(
 
 export const PREPOSITIONS: ReadonlySet<string> = new Set(LEXICON.prepositions);
 
-/** Words of address before a name: "Mr Kovalenko", "Dr Osei". */
+/** Words of address before a name: "Mr Kovalenko", "Dr Menon". */
 export const HONORIFICS: ReadonlySet<string> = new Set(LEXICON.honorifics);
 
 /** Nouns of institutions: "General" before "Staff" qualifies the institution, it is no general. */
@@ -55,8 +55,8 @@ const MIN_STEM = 4;
 /**
  * The forms a place word may share with its other forms: the word, its country by the
  * irregulars and seats of power (french → france, kremlin → russia), and the word
- * without each demonym suffix. Valdorian and Valdoria share "valdor"; Qasiri and
- * Qasirah share "qasir"; Iranian and Iran share "iran".
+ * without each demonym suffix. Ukrainian and Ukraine share "ukrain"; Omani and
+ * Oman share "oman"; Iranian and Iran share "iran".
  */
 export function placeStems(word: string): string[] {
   const base = IRREGULAR[word] ?? METONYMS[word] ?? word;

@@ -70,7 +70,7 @@ describe("country adjectives and names", () => {
   it.each([
     ["lorvanian", "lorvania"],
     ["russian", "russia"],
-    ["qasiri", "qasirah"],
+    ["omani", "oman"],
     ["iranian", "iran"],
     ["chinese", "china"],
     ["french", "france"],
@@ -85,7 +85,7 @@ describe("nameWordsAlike", () => {
     ["kovalenko", "kovalenko", true],
     ["bohdan", "bogdan", true],
     ["markov", "markof", true],
-    ["nor", "nour", true],
+    ["yusuf", "yousef", true],
     ["volodimir", "vladimir", true],
     ["halvorsen", "halvorski", false],
     ["anna", "oskar", false],
