@@ -31,7 +31,10 @@ describe("buildSpeakerDirectory: one person, one entry", () => {
     const dir = buildSpeakerDirectory([
       article("a1", [{ name: "Bohdan Kovalchuk", roles: ["Interior Minister"] }]),
       article("a2", [{ name: "Bogdan Kovaltchuk", roles: ["minister"] }]),
-      article("a3", [{ name: "Sven Markov" }, { name: "Ines Leila Faris", roles: ["spokeswoman"] }]),
+      article("a3", [
+        { name: "Sven Markov" },
+        { name: "Ines Leila Faris", roles: ["spokeswoman"] },
+      ]),
       article("a4", [
         { name: "Sven Markoff" },
         { name: "Ines Layla Faris", roles: ["Spokeswoman for the port authority"] },
