@@ -59,9 +59,11 @@ function answerContent(answer: Answer, offset: number, shown: number): string {
       : `**More quotes** (${offset + 1}–${offset + shown}) **for:** ${question}`;
   // In LLM mode the text is the model's short answer, shown with the first page only; in
   // extractive mode it only repeats the quotes the embeds already show.
-  if (answer.mode !== "llm" || offset > 0 || answer.text.trim() === "") return head;
-  const room = DISCORD_LIMITS.content - head.length - 2;
-  return `${head}\n\n${fitEscaped(answer.text, room)}`;
+  // A line about the whole answer ("The articles are in English…"), first page only.
+  const noted = answer.note && offset === 0 ? `${head}\n${fitEscaped(answer.note, 300)}` : head;
+  if (answer.mode !== "llm" || offset > 0 || answer.text.trim() === "") return noted;
+  const room = DISCORD_LIMITS.content - noted.length - 2;
+  return `${noted}\n\n${fitEscaped(answer.text, room)}`;
 }
 
 function quoteEmbeds(quotes: readonly Quote[]): APIEmbed[] {

@@ -123,6 +123,8 @@ export function renderAnswerHtml(
     return packMessages(splitQuoteText(words, limit - MARKUP_ALLOWANCE).map(plainMessage), limit);
   }
   const blocks: TelegramMessage[] = [];
+  // A line about the whole answer ("The articles are in English…").
+  if (answer.note) blocks.push(plainMessage(answer.note));
   // In LLM mode `text` is the model's short answer; in extractive mode it only repeats
   // the quotes for terminals, so it is not shown twice.
   if (answer.mode === "llm" && answer.text.trim() !== "") {

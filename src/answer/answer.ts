@@ -59,4 +59,6 @@ export interface Answer {
   speaker: string | null;
   /** How many further quotes exist beyond `quotes` (for "More quotes" paging). */
   moreQuotes: number;
+  /** A line about the answer as a whole, also at the start of `text`: "The articles are in English…". */
+  note?: string;
 }

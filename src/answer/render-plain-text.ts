@@ -62,5 +62,7 @@ function moreQuotesHint(answer: Answer, followUps: boolean): string {
 export function renderAnswerPlain(answer: Answer, options: PlainRenderOptions = {}): string {
   if (answer.status === "not_found") return answer.reason ?? answer.text;
   const intro = answer.mode === "llm" ? `${answer.text}\n\n` : "";
-  return `${intro}${renderQuotesPlain(answer.quotes)}${moreQuotesHint(answer, options.followUps ?? false)}`;
+  // A line about the whole answer ("The articles are in English…").
+  const note = answer.note && !intro.includes(answer.note) ? `${answer.note}\n\n` : "";
+  return `${note}${intro}${renderQuotesPlain(answer.quotes)}${moreQuotesHint(answer, options.followUps ?? false)}`;
 }

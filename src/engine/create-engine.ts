@@ -13,6 +13,7 @@ import type { AnswerComposer, QueryRewriter } from "./composer.ts";
 import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
 import { describeCorpus, quotedNames } from "./describe-corpus.ts";
 import type { ArticleSummary, AskOptions, Engine, SpeakerSummary } from "./engine.ts";
+import { explainIntent } from "./explain-intent.ts";
 import { mergeAnswers } from "./merge-answers.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
 import { understandQuestion } from "./understand-question.ts";
@@ -88,7 +89,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const extractive = (current: CorpusSnapshot, question: string, ask: AskOptions) => {
     const intent = understandQuestion(question, current, ask.context?.speaker ?? null);
-    return answerExtractively(current, question, intent, {
+    const result = answerExtractively(current, question, intent, {
       maxQuotes: ask.maxQuotes ?? maxQuotes,
       offset: ask.offset ?? 0,
       seen: ask.context?.seen ?? [],
@@ -98,6 +99,8 @@ export function createEngine(options: EngineOptions): Engine {
         ? { minSpeakerCoverage: options.minSpeakerCoverage }
         : {}),
     });
+    // Names and languages: "Did you mean …?", "The articles are in English".
+    return { ...result, answer: explainIntent(result.answer, intent, current) };
   };
 
   /** A message of several questions is answered part by part (see splitQuestion). */

@@ -1,9 +1,10 @@
-import { GENERIC_ROLE_WORDS, NON_NAME_WORDS, ROLE_WORDS } from "../speakers/lexicon.ts";
+import { NON_NAME_WORDS } from "../speakers/lexicon.ts";
 import { nameKey } from "../speakers/name-key.ts";
-import { analyzeQuestion, QUESTION_WORDS, STOP_WORDS } from "../text/analyze.ts";
-import { foldForMatch } from "../text/normalize.ts";
+import { analyzeQuestion, STOP_WORDS } from "../text/analyze.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
-import type { SpeakerDirectory } from "./speaker-directory.ts";
+import { detectForeignLanguage } from "./detect-language.ts";
+import { findRoleSpeakers } from "./find-role-speakers.ts";
+import { questionWords, resolveNames } from "./resolve-name.ts";
 
 /** What the engine makes of a question before it retrieves anything. */
 export interface QuestionIntent {
@@ -17,7 +18,17 @@ export interface QuestionIntent {
   unknownName: string | null;
   /** "what else", "more": the person wants quotes not shown yet. */
   wantsMore: boolean;
+  /** A speaker whose name is close to one the question typed, when not sure enough to answer. */
+  suggestion: { typed: string; name: string } | null;
+  /** The question's language when it is not English (ISO 639-1, "und" when unknown). */
+  language: string | null;
 }
+
+/**
+ * How well a role the question ties to a name ("Shell's spokeswoman") must match for
+ * the role's holder to be meant rather than the name: any office, not only a loose "head".
+ */
+const MIN_OWNED_ROLE_SCORE = 1.5;
 
 const PERSONAL_PRONOUN = /\b(he|she|him|her|his|hers|they|them|their)\b/i;
 const MORE = /\b(else|more|another|other|further|again)\b/i;
@@ -27,54 +38,6 @@ const QUOTES_BY =
   /\b(?:quotes?|statements?|comments?|remarks?|words)\s+(?:by|from|of)\s+(.+?)[?.!]*$/i;
 const POSSESSIVE_STATEMENT =
   /^(.+?)['’]s\s+(?:statements?|quotes?|comments?|remarks?|words|position|view)\b/i;
-
-/** Question words as name keys, to find aliases in "what did putin say". */
-function questionWords(question: string): { key: string; raw: string; possessive: boolean }[] {
-  return [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)].map((m) => {
-    const raw = m[0];
-    return { key: nameKey(raw), raw: raw.replace(/['’]s$/, ""), possessive: /['’]s$/.test(raw) };
-  });
-}
-
-const roleWordsOf = (text: string) =>
-  foldForMatch(text)
-    .split(/[^\p{L}]+/u)
-    .filter(Boolean)
-    .map((w) => (w === "advisor" ? "adviser" : w));
-
-// Every role-word question scans every speaker's roles: fold each role once, not per question.
-const ROLE_WORD_SETS = new Map<string, ReadonlySet<string>>();
-const roleWordSet = (role: string): ReadonlySet<string> => {
-  let set = ROLE_WORD_SETS.get(role);
-  if (!set) {
-    set = new Set(roleWordsOf(role));
-    if (ROLE_WORD_SETS.size < 50_000) ROLE_WORD_SETS.set(role, set);
-  }
-  return set;
-};
-
-const ROLE_WORD_INDEX = new WeakMap<SpeakerDirectory, Map<string, number[]>>();
-
-/** People by each role word (ROLE_WORDS only) of their roles; once per directory. */
-function peopleByRoleWord(dir: SpeakerDirectory): Map<string, number[]> {
-  let index = ROLE_WORD_INDEX.get(dir);
-  if (!index) {
-    index = new Map();
-    for (const s of dir.all) {
-      if (s.kind !== "person") continue;
-      for (const role of s.roles) {
-        for (const w of roleWordSet(role)) {
-          if (!ROLE_WORDS.has(w)) continue;
-          const ids = index.get(w) ?? [];
-          if (ids.at(-1) !== s.id) ids.push(s.id);
-          index.set(w, ids);
-        }
-      }
-    }
-    ROLE_WORD_INDEX.set(dir, index);
-  }
-  return index;
-}
 
 /**
  * Finds the speakers a question names or describes, its topic terms, and a name it asks
@@ -87,71 +50,28 @@ export function understandQuestion(
 ): QuestionIntent {
   const dir = snapshot.speakers;
   const qWords = questionWords(question);
-  const found = new Set<number>();
-  const nameWordIdx = new Set<number>();
-  let possessiveName = false;
-  // Longest aliases first: "new york times" before "times".
-  for (let i = 0; i < qWords.length; i++) {
-    for (let n = Math.min(dir.longestAlias, qWords.length - i); n >= 1; n--) {
-      const key = qWords
-        .slice(i, i + n)
-        .map((w) => w.key)
-        .join(" ");
-      const ids = dir.byAlias(key);
-      if (ids.length === 0) continue;
-      for (const id of ids) found.add(id);
-      for (let k = i; k < i + n; k++) nameWordIdx.add(k);
-      if (qWords[i + n - 1]?.possessive) possessiveName = true;
-      i += n - 1;
-      break;
-    }
-  }
+  const names = resolveNames(qWords, dir, snapshot.wordKeys);
+  const nameWordIdx = names.nameWords;
 
-  // Roles: "the foreign minister", "Putin's foreign policy aide".
-  const rest = qWords
-    .filter((_, i) => !nameWordIdx.has(i))
-    .flatMap((w) => roleWordsOf(w.raw))
-    .filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w));
-  const wantsFormer = rest.includes("former");
-  let roleMatch: number[] = [];
-  let best = 0;
-  let roleWordsUsed: string[] = [];
-  if (rest.some((w) => ROLE_WORDS.has(w))) {
-    // Only people with a role word of the question can match: look them up, in id order,
-    // rather than scanning every speaker (thousands in a large corpus).
-    const byRoleWord = peopleByRoleWord(dir);
-    const candidates = new Set<number>();
-    for (const w of rest) for (const id of byRoleWord.get(w) ?? []) candidates.add(id);
-    const matched = new Set<number>();
-    for (const id of [...candidates].sort((a, b) => a - b)) {
-      const s = dir.get(id);
-      for (const role of s.roles) {
-        const rw = roleWordSet(role);
-        if (rw.has("former") !== wantsFormer) continue;
-        const hit = rest.filter((w) => rw.has(w) && w !== "former");
-        if (!hit.some((w) => ROLE_WORDS.has(w))) continue;
-        const generic =
-          hit.every((w) => GENERIC_ROLE_WORDS.has(w) || !ROLE_WORDS.has(w)) && hit.length === 1;
-        const score = hit.length + (generic ? 0 : 0.5);
-        if (score > best) {
-          best = score;
-          roleMatch = [s.id];
-          matched.clear();
-          matched.add(s.id);
-          roleWordsUsed = hit;
-        } else if (score === best && !matched.has(s.id)) {
-          roleMatch.push(s.id);
-          matched.add(s.id);
-        }
-      }
-    }
-  }
-  let speakers = [...found];
+  // Roles: "the foreign minister", "Putin's foreign policy aide", "Ukraine's top general".
+  const role = findRoleSpeakers(qWords, nameWordIdx, names.orgWords, snapshot, names.found);
+  let speakers = [...names.found];
   let speakerSource: QuestionIntent["speakerSource"] = speakers.length > 0 ? "name" : null;
-  // A possessive name followed by a role is someone else: "Putin's foreign policy aide".
-  if (roleMatch.length > 0 && (speakers.length === 0 || (possessiveName && best >= 2))) {
-    speakers = roleMatch;
+  // A name the role belongs to is someone else: "Putin's foreign policy aide", "the
+  // governor of Kherson".
+  let unknownRole: string | null = null;
+  if (
+    role &&
+    role.speakers.length > 0 &&
+    (speakers.length === 0 || (role.ownsNames && role.score >= MIN_OWNED_ROLE_SCORE))
+  ) {
+    speakers = role.speakers;
     speakerSource = "role";
+  } else if (role?.ownsNames) {
+    // "Zelensky's chief of staff" when the articles quote no one so described: not Zelensky.
+    speakers = [];
+    speakerSource = null;
+    unknownRole = role.phrase;
   }
   const wantsMore = MORE.test(question);
   if (
@@ -166,20 +86,45 @@ export function understandQuestion(
     }
   }
 
+  const otherWords = qWords.filter((_, i) => !nameWordIdx.has(i)).map((w) => w.raw);
+  const language = detectForeignLanguage(question, otherWords, (w) =>
+    snapshot.wordKeys.has(nameKey(w)),
+  );
+
   const excluded = new Set<string>();
   for (const i of nameWordIdx) for (const t of analyzeQuestion(qWords[i]!.raw)) excluded.add(t);
-  if (speakerSource === "role")
-    for (const w of roleWordsUsed) for (const t of analyzeQuestion(w)) excluded.add(t);
+  if (speakerSource === "role" && role)
+    for (const w of role.usedWords) for (const t of analyzeQuestion(w)) excluded.add(t);
   if (speakerSource === "context")
     for (const t of analyzeQuestion("else more another other further again")) excluded.add(t);
-  const terms = analyzeQuestion(question).filter((t) => !excluded.has(t));
+  let terms = analyzeQuestion(question).filter((t) => !excluded.has(t));
+  if (language) {
+    // The words of another language match nothing in English articles: keep only the
+    // names in it that the corpus knows ("Baltic Wind Partners").
+    const known = new Set<string>();
+    qWords.forEach((w, i) => {
+      if (i === 0 || nameWordIdx.has(i) || !w.capitalised || w.altKeys.length > 0) return;
+      if (!snapshot.wordKeys.has(w.key)) return;
+      for (const t of analyzeQuestion(w.raw)) known.add(t);
+    });
+    terms = terms.filter((t) => known.has(t));
+  }
 
+  const suggestion =
+    speakers.length === 0 && names.suggestion
+      ? { typed: names.suggestion.typed, name: dir.get(names.suggestion.id).name }
+      : null;
   return {
     speakers,
     speakerSource,
     terms,
-    unknownName: speakers.length > 0 ? null : findUnknownName(question, snapshot),
+    unknownName:
+      speakers.length > 0 || language
+        ? null
+        : (unknownRole ?? suggestion?.typed ?? findUnknownName(question, snapshot)),
     wantsMore,
+    suggestion,
+    language,
   };
 }
 

@@ -139,7 +139,7 @@ describe("engine.ask with the LLM mode configured", () => {
 
   it("finds passages for a role through the model's rewrite, then answers from them", async () => {
     const engine = await llmEngine();
-    const question = "What did the Kremlin's top diplomat say?";
+    const question = "What did the voice of Russian diplomacy say?";
     fake.enqueue(jsonReply({ queries: ["top diplomat Kremlin", "Sergey Lavrov"] }), lavrovReply());
     const answer = await engine.ask(question);
 
@@ -158,7 +158,7 @@ describe("engine.ask with the LLM mode configured", () => {
   it("stays not found when the rewrites retrieve nothing", async () => {
     const engine = await llmEngine();
     fake.enqueue(jsonReply({ queries: ["weather forecast Moscow"] }));
-    const answer = await engine.ask("What did the Kremlin's top diplomat say?");
+    const answer = await engine.ask("What did the voice of Russian diplomacy say?");
 
     expect(answer.status).toBe("not_found");
     expect(answer.mode).toBe("extractive");
