@@ -90,11 +90,14 @@ function derivedForms(word: string): string[] {
 
 const NUMBER_QUESTION =
   /\b(how (many|much|old|long|far|deep|big|large|high|tall)|what (percentage|percent|share|proportion|number|amount|figure|price|cost)|how much)\b/i;
+/** "What's the population of X?": a noun that is a quantity asks for a number too. */
+const QUANTITY_QUESTION =
+  /\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,2}?(population|number|percentage|share|proportion|cost|price|amount|total|size|length|distance|age|salary|wage|budget|toll|figure|rate|value|fee|fare)\b/iu;
 const DATE_QUESTION = /\b(when|what (date|day|time|year|month)|since when|how soon)\b/i;
 const PERSON_QUESTION = /^\W*(who|whom)\b/i;
 
 export function answerTypeOf(question: string): AnswerType {
-  if (NUMBER_QUESTION.test(question)) return "number";
+  if (NUMBER_QUESTION.test(question) || QUANTITY_QUESTION.test(question)) return "number";
   if (DATE_QUESTION.test(question)) return "date";
   if (PERSON_QUESTION.test(question)) return "person";
   return null;

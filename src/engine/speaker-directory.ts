@@ -3,6 +3,7 @@ import { NAME_PARTICLES } from "../speakers/lexicon.ts";
 import { articleRoleShape, matchedMods, roleScore } from "../speakers/match-role.ts";
 import { nameKey, surnameKey } from "../speakers/name-key.ts";
 import { nameWordsAlike, soundKeys, surnameForms } from "../speakers/name-match.ts";
+import { acronymOf, organizationKey } from "../speakers/organization-key.ts";
 import { BLOCKING_WORDS, ROLE_NOUNS } from "../speakers/role-lexicon.ts";
 
 /** A speaker across the whole corpus. */
@@ -199,6 +200,40 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     else union(first, i);
   });
 
+  // 1b. Organisations: "Kestrania's Defence Ministry" and "Kestranian Defence Ministry"
+  // are one; "The OEM" is the only organisation whose initials it is; "Defence Ministry"
+  // alone is the only longer name that ends with it.
+  const byOrgKey = new Map<string, number>();
+  const byAcronym = new Map<string, Set<number>>();
+  const byLastWord = new Map<string, number[]>();
+  const orgKeys = new Map<number, string>();
+  occurrences.forEach((o, i) => {
+    if (o.kind !== "organization") return;
+    const key = organizationKey(o.name);
+    orgKeys.set(i, key);
+    const first = byOrgKey.get(key);
+    if (first === undefined) byOrgKey.set(key, i);
+    else union(first, i);
+    const acronym = acronymOf(o.name);
+    if (acronym) byAcronym.set(acronym, (byAcronym.get(acronym) ?? new Set()).add(i));
+    const last = key.split(" ").at(-1)!;
+    byLastWord.set(last, [...(byLastWord.get(last) ?? []), i]);
+  });
+  const rootsOf = (ids: Iterable<number>) => new Set([...ids].map(find));
+  for (const [i, key] of orgKeys) {
+    const o = occurrences[i]!;
+    const roots =
+      o.words.length === 1
+        ? rootsOf(byAcronym.get(o.words[0]!) ?? [])
+        : rootsOf(
+            (byLastWord.get(key.split(" ").at(-1)!) ?? []).filter((j) => {
+              const other = orgKeys.get(j)!;
+              return other.length > key.length && other.endsWith(` ${key}`);
+            }),
+          );
+    if (roots.size === 1) union([...roots][0]!, i);
+  }
+
   // 2. Full person names that sound or spell alike, bucketed by their surname's sound and
   // first letters.
   const bySurnameSound = new Map<string, number[]>();
@@ -242,7 +277,8 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     if (o.kind === "unnamed" || o.words.length < 2) return;
     addEdge(`end:${o.words.at(-1)}`, i);
     if (o.kind === "person") for (const f of surnameForms(o.name)) addEdge(`end:${f}`, i);
-    addEdge(`start:${o.words[0]}`, i);
+    // "Kestrania's Defence Ministry" belongs to Kestrania; it is not Kestrania.
+    if (!/^\S+['’]s\s/.test(o.name)) addEdge(`start:${o.words[0]}`, i);
   });
   // Sound-alike surnames too, for "Ivanoff" alone beside "Igor Ivanov".
   const surnameSounds = new Map<string, Set<string>>();
@@ -341,6 +377,9 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     e.name = best[0];
     const kinds = ms.map((m) => m.kind);
     e.kind = kinds.includes("organization") ? "organization" : kinds[0]!;
+    // News text gives a person their full name at least once; a "person" only ever named
+    // in one word ("Kestrania said", "Lemnova insists") is a country or an institution.
+    if (e.kind === "person" && ms.every((m) => m.words.length === 1)) e.kind = "organization";
     for (const m of ms) for (const r of m.roles) if (!e.roles.includes(r)) e.roles.push(r);
     e.spellings = [...tally.keys()];
   }
