@@ -31,6 +31,9 @@ export interface QuestionIntent {
 const MIN_OWNED_ROLE_SCORE = 1.5;
 
 const PERSONAL_PRONOUN = /\b(he|she|him|her|his|hers|they|them|their)\b/i;
+const SUBJECT_PRONOUN = /^(he|she)$/i;
+/** How a follow-up opens when it names no one: "what else", "and on the strike?", "what about …". */
+const FOLLOW_UP_OPENING = /^\W*(what else|more|and|(what|how) about)\b/i;
 const MORE = /\b(else|more|another|other|further|again)\b/i;
 const SPEAKER_FRAME =
   /\b(?:what|how|why|when|where)\s+(?:did|does|do|has|have|had|was|is|were)\s+(.+?)\s+(?:say|said|tell|told|think|claim|write|report|state|mean|comment|announce|warn|believe|argue|suggest)\b/i;
@@ -74,13 +77,20 @@ export function understandQuestion(
     unknownRole = role.phrase;
   }
   const wantsMore = MORE.test(question);
+  // "Does he think Aurora will walk away?" after a question about an analyst: "he", before
+  // any name, is the analyst, and the company is what he is asked about.
+  let namesAreTopic = false;
+  const pronounAt = qWords.findIndex((w) => SUBJECT_PRONOUN.test(w.raw));
+  const pronounFirst =
+    speakerSource === "name" && pronounAt >= 0 && pronounAt < Math.min(...nameWordIdx);
   if (
-    speakers.length === 0 &&
+    (speakers.length === 0 || pronounFirst) &&
     contextSpeaker &&
-    (PERSONAL_PRONOUN.test(question) || /^\W*(what else|more|and)\b/i.test(question))
+    (PERSONAL_PRONOUN.test(question) || FOLLOW_UP_OPENING.test(question))
   ) {
     const ctx = dir.all.find((s) => s.name === contextSpeaker);
     if (ctx) {
+      namesAreTopic = speakers.length > 0;
       speakers = [ctx.id];
       speakerSource = "context";
     }
@@ -92,7 +102,8 @@ export function understandQuestion(
   );
 
   const excluded = new Set<string>();
-  for (const i of nameWordIdx) for (const t of analyzeQuestion(qWords[i]!.raw)) excluded.add(t);
+  if (!namesAreTopic)
+    for (const i of nameWordIdx) for (const t of analyzeQuestion(qWords[i]!.raw)) excluded.add(t);
   if (speakerSource === "role" && role)
     for (const w of role.usedWords) for (const t of analyzeQuestion(w)) excluded.add(t);
   if (speakerSource === "context")
