@@ -227,7 +227,13 @@ export function rankPassages(
   minCoverage = MIN_COVERAGE,
   speakerMin = MIN_SPEAKER_COVERAGE,
 ): Ranking {
-  const unknown = intent.unknownName ?? findUnknownName(question, snapshot);
+  // A name the question understood (misspelt, transliterated) is known; a question in
+  // another language has capitalised words of its own.
+  const unknown =
+    intent.unknownName ??
+    (intent.language || intent.suggestion
+      ? null
+      : findUnknownName(question, snapshot, new Set(intent.nameWords)));
   if (unknown) return { ok: false, reason: `The articles I have don't mention ${unknown}.` };
   const { speakers, topical } = speakersAsked(snapshot, question, intent);
   const asked = new Set([...intent.terms, ...topical]);

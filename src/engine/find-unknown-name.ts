@@ -1,4 +1,5 @@
 import { nameKey } from "../speakers/name-key.ts";
+import { QUESTION_WORDS, STOP_WORDS } from "../text/analyze.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import { nearestWords } from "./fuzzy-vocabulary.ts";
 
@@ -16,8 +17,13 @@ const CAPITALISED =
  * Such a name is what the question is about, so it is evidence for not_found where an
  * ordinary word the articles don't use is not.
  */
-export function findUnknownName(question: string, snapshot: CorpusSnapshot): string | null {
+export function findUnknownName(
+  question: string,
+  snapshot: CorpusSnapshot,
+  understood: ReadonlySet<string> = new Set(),
+): string | null {
   const unknown = (word: string) => {
+    if (understood.has(word) || understood.has(word.replace(/['’]s$/, ""))) return false;
     const key = nameKey(word);
     return (
       key.length >= 3 && !snapshot.wordKeys.has(key) && nearestWords(snapshot, word).length === 0
@@ -27,7 +33,11 @@ export function findUnknownName(question: string, snapshot: CorpusSnapshot): str
     parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join(" ");
   // After a title, the name runs up to its last unknown word: "dr anna berglund measles".
   for (const m of question.matchAll(TITLE)) {
-    const parts = m[1]!.trim().split(/\s+/);
+    const all = m[1]!.trim().split(/\s+/);
+    const end = all.findIndex(
+      (w) => STOP_WORDS.has(w.toLowerCase()) || QUESTION_WORDS.has(w.toLowerCase()),
+    );
+    const parts = end < 0 ? all : all.slice(0, end);
     const last = parts.findLastIndex(unknown);
     if (last >= 0) return display(parts.slice(0, last + 1));
   }

@@ -22,6 +22,8 @@ export interface QuestionIntent {
   suggestion: { typed: string; name: string } | null;
   /** The question's language when it is not English (ISO 639-1, "und" when unknown). */
   language: string | null;
+  /** The question's words (as typed) that named a speaker, misspelt or transliterated ones too. */
+  nameWords: string[];
 }
 
 /**
@@ -126,6 +128,7 @@ export function understandQuestion(
       ? { typed: names.suggestion.typed, name: dir.get(names.suggestion.id).name }
       : null;
   return {
+    nameWords: [...nameWordIdx].map((i) => qWords[i]!.raw),
     speakers,
     speakerSource,
     terms,
