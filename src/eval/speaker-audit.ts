@@ -20,7 +20,7 @@ export interface SpeakerAuditReport {
   /** Real named sources found, over all articles. */
   recall: number;
   /** Real sources with several spellings whose spellings ended in more than one entry. */
-  split: { source: string; entries: string[] }[];
+  split: { source: string; kind: "person" | "organization"; entries: string[] }[];
 }
 
 const ANONYMOUS = /^anonymous:/;
@@ -82,7 +82,11 @@ export function auditSpeakers(
   ];
   const split = named
     .filter((s) => new Set([s.name, ...s.aliases].map(keyOf)).size > 1)
-    .map((s) => ({ source: s.name, entries: entries.filter((e) => keys.get(s)!.has(keyOf(e))) }))
+    .map((s) => ({
+      source: s.name,
+      kind: s.kind,
+      entries: entries.filter((e) => keys.get(s)!.has(keyOf(e))),
+    }))
     .filter((x) => x.entries.length > 1);
   return {
     articles,

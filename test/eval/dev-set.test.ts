@@ -18,20 +18,20 @@ import { ROOT } from "../support/seed-engine.ts";
  * fails and a one-question wobble does not. Raise them as the engine improves.
  */
 const FLOORS = {
-  answeredRight: 0.6,
-  refusedRight: 0.8,
+  answeredRight: 0.83,
+  refusedRight: 0.85,
   kinds: {
-    speaker: 0.9,
-    role: 0.55,
-    speaker_topic: 0.55,
-    fact: 0.6,
-    who_said: 0.9,
-    paraphrase: 0.25,
-    typo: 0.5,
-    followup: 0.5,
-    other_language: 0,
-    chatty: 0.65,
-    unanswerable: 0.8,
+    speaker: 0.95,
+    role: 0.83,
+    speaker_topic: 0.8,
+    fact: 0.85,
+    who_said: 0.95,
+    paraphrase: 0.4,
+    typo: 0.85,
+    followup: 0.85,
+    other_language: 0.6,
+    chatty: 0.8,
+    unanswerable: 0.85,
   } satisfies Record<DevKind, number>,
 };
 

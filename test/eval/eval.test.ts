@@ -9,10 +9,11 @@ const set = EvalSetSchema.parse(
 );
 
 /**
- * Floors set from what `npm run eval` measured (hit@1 97.6%, hit@3 97.6%, abstention
- * 98.1%, verbatim 100%), a little below, so a real regression fails and noise does not.
+ * Floors set from what `npm run eval` measured (hit@1 100%, hit@3 100%, abstention 100%,
+ * verbatim 100%; 97.6/97.6/98.1 before the ranking was rebuilt), a little below, so a
+ * real regression fails and one question's wobble does not.
  */
-const FLOORS = { hitAt1: 0.9, hitAt3: 0.92, abstentionAccuracy: 0.94 };
+const FLOORS = { hitAt1: 0.95, hitAt3: 0.95, abstentionAccuracy: 0.96 };
 
 describe("the question set", () => {
   it("has at least 40 questions of every kind, each answerable one with its paragraph", () => {

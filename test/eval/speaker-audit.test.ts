@@ -20,6 +20,11 @@ describe("speaker attribution on the development set", () => {
     const summary = formatSpeakerAudit(audit, true);
     expect(audit.precision, summary).toBeGreaterThanOrEqual(FLOORS.precision);
     expect(audit.recall, summary).toBeGreaterThanOrEqual(FLOORS.recall);
+    // Every spelling of a person (Kyrylenko/Kirilenko, Novotná/Novotna) is one entry.
+    expect(
+      audit.split.filter((x) => x.kind === "person"),
+      summary,
+    ).toEqual([]);
   });
 
   it("keeps anonymous sources unnamed", async () => {
