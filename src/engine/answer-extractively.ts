@@ -5,7 +5,7 @@ import type { Logger } from "../log/logger.ts";
 import type { LexicalHit } from "../search/lexical-index.ts";
 import { nameKey } from "../speakers/name-key.ts";
 import { analyzeQuestion, analyzeText, words } from "../text/analyze.ts";
-import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { type CorpusSnapshot, passageText } from "./corpus-snapshot.ts";
 import { describeCorpus } from "./describe-corpus.ts";
 import type { SeenQuote } from "./engine.ts";
 import { findUnknownName } from "./find-unknown-name.ts";
@@ -140,9 +140,7 @@ function directFirst(snapshot: CorpusSnapshot, ids: number[]): number[] {
   }
   const direct = (id: number) => {
     if (marks[id] === 0) {
-      const p = snapshot.passages[id]!;
-      const text = snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!;
-      marks[id] = QUOTATION_MARK.test(text.slice(p.start, p.end)) ? 2 : 1;
+      marks[id] = QUOTATION_MARK.test(passageText(snapshot, id)) ? 2 : 1;
     }
     return marks[id] === 2;
   };
@@ -348,9 +346,7 @@ function mentionsAny(
   const wanted = new Set(aliases.flatMap((a) => [a, a.replace(/i/g, "y")]));
   const longest = Math.max(0, ...[...wanted].map((a) => a.split(" ").length));
   return (id) => {
-    const p = snapshot.passages[id]!;
-    const text = snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
-    const ws = words(text);
+    const ws = words(passageText(snapshot, id));
     for (let start = 0; start < ws.length; start++) {
       let run = "";
       for (let n = 0; n < longest && start + n < ws.length; n++) {

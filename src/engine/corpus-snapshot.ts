@@ -36,6 +36,12 @@ export interface CorpusSnapshot {
   paragraphPassages: ReadonlyMap<string, readonly number[]>;
 }
 
+/** The sentence a passage is: its paragraph's characters at its offsets. */
+export function passageText(snapshot: CorpusSnapshot, id: number): string {
+  const p = snapshot.passages[id]!;
+  return snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
+}
+
 /**
  * Builds the snapshot of `articles`. `analyze` gives each article's own analysis: by
  * default made afresh; a cache (analysis-cache.ts) can supply it from an earlier run.

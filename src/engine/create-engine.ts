@@ -10,7 +10,7 @@ import { stripMarkup } from "../text/strip-markup.ts";
 import { answerExtractively } from "./answer-extractively.ts";
 import type { ArticleAnalysis } from "./article-analysis.ts";
 import type { AnswerComposer, QueryRewriter } from "./composer.ts";
-import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
+import { buildSnapshot, type CorpusSnapshot, passageText } from "./corpus-snapshot.ts";
 import { describeCorpus, quotedNames } from "./describe-corpus.ts";
 import type { ArticleSummary, AskOptions, Engine, SpeakerSummary } from "./engine.ts";
 import { explainIntent } from "./explain-intent.ts";
@@ -235,7 +235,7 @@ export function createEngine(options: EngineOptions): Engine {
             kind: s.kind,
             role: p.role,
             cue: p.cue ?? "",
-            text: article.paragraphs[p.paragraph - 1]!.slice(p.start, p.end),
+            text: passageText(current, p.id),
           };
         });
     },

@@ -1,5 +1,5 @@
 import { words } from "../text/analyze.ts";
-import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { type CorpusSnapshot, passageText } from "./corpus-snapshot.ts";
 
 /** Shingles shared for two sentences to be one statement told twice (Jaccard). */
 export const SAME_STATEMENT = 0.5;
@@ -49,10 +49,7 @@ export function groupRetellings(
 ): Retelling[] {
   const window = shown + LOOKAHEAD;
   const head = ranked.slice(0, window);
-  const text = (id: number) => {
-    const p = snapshot.passages[id]!;
-    return snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
-  };
+  const text = (id: number) => passageText(snapshot, id);
   const sets = head.map((id) => shingles(text(id)));
   const quotes = head.map((id) => shingles(quoted(text(id))));
   const same = (a: number, b: number) =>

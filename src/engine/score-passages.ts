@@ -1,6 +1,6 @@
 import type { LexicalHit } from "../search/lexical-index.ts";
 import { analyzeText, termOf, words } from "../text/analyze.ts";
-import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { type CorpusSnapshot, passageText } from "./corpus-snapshot.ts";
 import type { AnswerType, Topic } from "./read-topic.ts";
 
 /** How much a term found only in the sentence's paragraph, or in its article's title, counts. */
@@ -148,10 +148,7 @@ export function scorePassages(
   if (total === 0 || hits.length === 0) return [];
   const titles = perSnapshot(TITLE_TERMS, snapshot);
   const maxSearch = Math.max(...hits.map((h) => h.score)) || 1;
-  const textOf = (id: number) => {
-    const p = snapshot.passages[id]!;
-    return snapshot.articles[p.article]!.paragraphs[p.paragraph - 1]!.slice(p.start, p.end);
-  };
+  const textOf = (id: number) => passageText(snapshot, id);
   const scored = hits.map((hit) => {
     const p = snapshot.passages[hit.id]!;
     const article = snapshot.articles[p.article]!;

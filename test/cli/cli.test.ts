@@ -71,11 +71,7 @@ describe("npm run ask", () => {
       "What did Ushakov say?\n\nWhat did Joe Biden say?\nquotes by Syrskyi\n",
     );
     expect(await runAsk(t.cli)).toBe(0);
-    const lines = t
-      .out()
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines(t.out());
     expect(lines.map((a) => a.status)).toEqual(["answered", "not_found", "answered"]);
   });
 
@@ -138,11 +134,7 @@ describe("npm run ask", () => {
       ].join("\n"),
     );
     expect(await runAsk(t.cli)).toBe(0);
-    const lines = t
-      .out()
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
+    const lines = jsonLines(t.out());
     expect(lines.map((a) => a.problem ?? a.status)).toEqual([
       "invalid_question_line",
       "invalid_question_line",
@@ -271,3 +263,12 @@ describe("npm run corpus -- speakers", () => {
     expect(t.out()).toMatch(/npm run corpus -- list \[--json\]/);
   });
 });
+
+/** Each line of a `--jsonl` run's output, parsed. */
+// biome-ignore lint/suspicious/noExplicitAny: an Answer as JSON, asserted field by field
+function jsonLines(out: string): any[] {
+  return out
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l));
+}
