@@ -2,8 +2,9 @@ import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadCorpus } from "../corpus/load-corpus.ts";
 import { MIN_COVERAGE, MIN_SPEAKER_COVERAGE } from "../engine/answer-extractively.ts";
+import { buildSnapshot } from "../engine/corpus-snapshot.ts";
 import { createEngine } from "../engine/create-engine.ts";
-import { evaluateDevSet, formatDevReport, loadDevSet } from "../eval/dev-set.ts";
+import { evaluateDevSet, formatDevReport, loadDevSet, plainBm25Baseline } from "../eval/dev-set.ts";
 import { EvalSetSchema, evaluate, formatReport } from "../eval/evaluate.ts";
 import { auditSpeakers, formatSpeakerAudit } from "../eval/speaker-audit.ts";
 import { write } from "./cli-io.ts";
@@ -43,10 +44,12 @@ const dev = await loadDevSet(values.dev);
 const devEngine = createEngine({ articles: dev.articles });
 const report = await evaluateDevSet(devEngine, dev);
 const audit = auditSpeakers(devEngine.statements(), dev.speakers);
+const baseline = plainBm25Baseline(buildSnapshot(dev.articles), dev.questions);
 await write(
   process.stdout,
   `## ${values.dev} (${dev.articles.length} articles, ${dev.questions.length} questions)\n` +
-    `${formatDevReport(report, { misses: values.misses })}\n\n` +
+    `${formatDevReport(report, { misses: values.misses })}\n` +
+    `plain BM25 over sentences, top 3, never refusing: ${(baseline * 100).toFixed(1)}% answered right\n\n` +
     `${formatSpeakerAudit(audit, values.misses)}\n`,
 );
 if (values.curve) {

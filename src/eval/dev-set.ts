@@ -4,7 +4,9 @@ import { z } from "zod";
 import type { Answer } from "../answer/answer.ts";
 import type { Article } from "../corpus/article.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
+import type { CorpusSnapshot } from "../engine/corpus-snapshot.ts";
 import type { Engine } from "../engine/engine.ts";
+import { analyzeQuestion } from "../text/analyze.ts";
 
 export const DEV_KINDS = [
   "speaker",
@@ -192,4 +194,26 @@ export function formatDevReport(report: DevReport, options: { misses?: boolean }
     }
   }
   return lines.join("\n");
+}
+
+/**
+ * The floor the engine is measured against: a plain BM25 over sentences (paragraph as
+ * weak context), top 3, never refusing. The share of answerable questions for which one
+ * of its three sentences holds a `must`.
+ */
+export function plainBm25Baseline(
+  snapshot: Pick<CorpusSnapshot, "index" | "passages" | "articles">,
+  questions: readonly DevQuestion[],
+): number {
+  const answerable = questions.filter((q) => q.answers.length > 0);
+  const right = answerable.filter((q) => {
+    const hits = snapshot.index.search(analyzeQuestion(q.question), { limit: 3 });
+    return hits.some((h) => {
+      const p = snapshot.passages[h.id]!;
+      const article = snapshot.articles[p.article]!;
+      const text = foldSnippet(article.paragraphs[p.paragraph - 1]!.slice(p.start, p.end));
+      return q.answers.some((a) => a.article === article.id && text.includes(foldSnippet(a.must)));
+    });
+  });
+  return answerable.length === 0 ? 1 : right.length / answerable.length;
 }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildSnapshot } from "../../src/engine/corpus-snapshot.ts";
 import {
   DEV_KINDS,
   type DevKind,
@@ -8,6 +9,7 @@ import {
   evaluateDevSet,
   formatDevReport,
   loadDevSet,
+  plainBm25Baseline,
 } from "../../src/eval/dev-set.ts";
 import { createEngine } from "../../src/index.ts";
 import { ROOT } from "../support/seed-engine.ts";
@@ -62,5 +64,11 @@ describe("the development set", () => {
       expect(k.right, `${k.kind}\n${summary}`).toBeGreaterThanOrEqual(FLOORS.kinds[k.kind]);
     }
     expect(report.verbatimRate).toBe(1);
+  });
+
+  it("answers more than a plain BM25 that never refuses, while refusing what it should", () => {
+    const baseline = plainBm25Baseline(buildSnapshot(set.articles), set.questions);
+    expect(baseline).toBeGreaterThan(0.5);
+    expect(report.answeredRight).toBeGreaterThan(baseline + 0.1);
   });
 });
