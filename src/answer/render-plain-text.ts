@@ -16,7 +16,7 @@ export function sourceLine(quote: Quote): string {
 
 const ALSO_SHOWN = 4;
 
-/** "also reported by Nordwire, The Ledger", or "" when no other outlet carries it. */
+/** "also reported by Reuters, The Ledger", or "" when no other outlet carries it. */
 export function alsoInLine(quote: Quote): string {
   const publishers = [...new Set((quote.alsoIn ?? []).map((s) => s.publisher))].filter(
     (p) => p !== quote.source.publisher,

@@ -185,7 +185,7 @@ export function speakersAsked(
   intent: QuestionIntent,
 ): { speakers: readonly number[]; topical: string[] } {
   // An organisation or a place that speaks somewhere is the topic, not the speaker, of a
-  // question that asks for no statement: "how many people left Brenna?"
+  // question that asks for no statement: "how many people left Dunmore?"
   // "Who said …?" asks for the speaker: a name or a role in it is part of what was said.
   let speakers =
     (intent.speakerSource !== "context" && ASKS_WHO.test(question)) ||
@@ -258,7 +258,7 @@ export function rankPassages(
         ),
       };
     }
-    // A question that asks for no statement ("what is X's salary?", "when is the Aurora
+    // A question that asks for no statement ("what is X's salary?", "when is the Norvik
     // deal due?") is about a fact the name is part of: see below.
     const factual =
       !SPEECH_FRAME.test(question) &&

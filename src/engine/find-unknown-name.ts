@@ -5,7 +5,7 @@ import { nearestWords } from "./fuzzy-vocabulary.ts";
 
 /** Titles that put a name after them even in a question typed in lower case. */
 const TITLE = /\b(?:dr|mr|mrs|ms|prof|professor|sir|dame)\.?\s+((?:\p{L}[\p{L}'’-]*\s*){1,3})/giu;
-/** Capitalised words in a row, not opening the question: "Jonas Falk", "France". */
+/** Capitalised words in a row, not opening the question: "Erik Sand", "France". */
 const CAPITALISED =
   /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{Ll}[\p{Ll}'’-]+(?:\s+\p{Lu}\p{Ll}[\p{Ll}'’-]+)*/gu;
 
@@ -13,7 +13,7 @@ const CAPITALISED =
  * A name the question uses that the corpus never mentions: a run of capitalised words
  * inside the question, or words after a title ("dr anna berglund"), whose last word (the
  * surname) occurs nowhere in the corpus and is no near spelling of a word that does. A
- * known person named beside them ("what did X say about Adjei") does not make them known.
+ * known person named beside them ("what did X say about Ekdal") does not make them known.
  * Such a name is what the question is about, so it is evidence for not_found where an
  * ordinary word the articles don't use is not.
  */

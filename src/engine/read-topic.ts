@@ -93,7 +93,8 @@ const NUMBER_QUESTION =
 /** "What's the population of X?": a noun that is a quantity asks for a number too. */
 const QUANTITY_QUESTION =
   /\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,2}?(population|number|percentage|share|proportion|cost|price|amount|total|size|length|distance|age|salary|wage|budget|toll|figure|rate|value|fee|fare)\b/iu;
-const DATE_QUESTION = /^\W*(?:(?:and|so|but)\s+)?(when|what (date|day|time|year|month)|since when|how soon|by when)\b/i;
+const DATE_QUESTION =
+  /^\W*(?:(?:and|so|but)\s+)?(when|what (date|day|time|year|month)|since when|how soon|by when)\b/i;
 const PERSON_QUESTION = /^\W*(who|whom)\b/i;
 
 export function answerTypeOf(question: string): AnswerType {

@@ -200,7 +200,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     else union(first, i);
   });
 
-  // 1b. Organisations: "Kestrania's Defence Ministry" and "Kestranian Defence Ministry"
+  // 1b. Organisations: "Ruritania's Defence Ministry" and "Ruritanian Defence Ministry"
   // are one; "The OEM" is the only organisation whose initials it is; "Defence Ministry"
   // alone is the only longer name that ends with it.
   const byOrgKey = new Map<string, number>();
@@ -277,7 +277,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     if (o.kind === "unnamed" || o.words.length < 2) return;
     addEdge(`end:${o.words.at(-1)}`, i);
     if (o.kind === "person") for (const f of surnameForms(o.name)) addEdge(`end:${f}`, i);
-    // "Kestrania's Defence Ministry" belongs to Kestrania; it is not Kestrania.
+    // "Ruritania's Defence Ministry" belongs to Ruritania; it is not Ruritania.
     if (!/^\S+['’]s\s/.test(o.name)) addEdge(`start:${o.words[0]}`, i);
   });
   // Sound-alike surnames too, for "Ivanoff" alone beside "Igor Ivanov".
@@ -378,7 +378,7 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     const kinds = ms.map((m) => m.kind);
     e.kind = kinds.includes("organization") ? "organization" : kinds[0]!;
     // News text gives a person their full name at least once; a "person" only ever named
-    // in one word ("Kestrania said", "Lemnova insists") is a country or an institution.
+    // in one word ("Ruritania said", "Zenda insists") is a country or an institution.
     if (e.kind === "person" && ms.every((m) => m.words.length === 1)) e.kind = "organization";
     for (const m of ms) for (const r of m.roles) if (!e.roles.includes(r)) e.roles.push(r);
     e.spellings = [...tally.keys()];

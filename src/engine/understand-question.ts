@@ -79,7 +79,7 @@ export function understandQuestion(
     unknownRole = role.phrase;
   }
   const wantsMore = MORE.test(question);
-  // "Does he think Aurora will walk away?" after a question about an analyst: "he", before
+  // "Does he think Norvik will walk away?" after a question about an analyst: "he", before
   // any name, is the analyst, and the company is what he is asked about.
   let namesAreTopic = false;
   const pronounAt = qWords.findIndex((w) => SUBJECT_PRONOUN.test(w.raw));

@@ -49,7 +49,7 @@ export interface ArticleAttribution {
   sentences: SentenceSpan[][];
 }
 
-/** Abbreviations that say what kind of body a name is: FC Halden is a club. */
+/** Abbreviations that say what kind of body a name is: FC Arden is a club. */
 const KIND_ABBREVIATIONS: Record<string, string> = {
   FC: "club",
   AFC: "club",
@@ -69,7 +69,7 @@ const KIND_ABBREVIATIONS: Record<string, string> = {
 
 /**
  * The kind of body a mention is, if the article says: by an abbreviation in its name, or
- * by an appositive that follows it ("Aurora Grid, the country's largest utility,").
+ * by an appositive that follows it ("Norvik Power, the country's largest utility,").
  */
 function kindOf(m: Mention, after: string): string | null {
   for (const word of m.name.split(/\s+/)) {
@@ -166,7 +166,7 @@ export function attributeSpeakers(
   /** Organisations in the order the article names them: what "the ministry" refers to. */
   const namedOrgs: Mention[] = [];
   const namedOrgAt: number[] = [];
-  /** What the article said each organisation is: "Aurora Grid, the utility," -> utility. */
+  /** What the article said each organisation is: "Norvik Power, the utility," -> utility. */
   const described = new Map<string, Mention>();
   const orgByHead = (words: string[], since = 0): string | null => {
     for (let i = namedOrgs.length - 1; i >= 0; i--) {
@@ -196,7 +196,7 @@ export function attributeSpeakers(
     return key;
   };
 
-  /** A Q&A label ("Haddad", "Dr. Petrov") as a person of the article, if it is one. */
+  /** A Q&A label ("Sabri", "Dr. Ivanova") as a person of the article, if it is one. */
   const labelKey = (label: string): string | null => {
     const name = label.replace(/^(Mr|Mrs|Ms|Dr|Prof|Gen|Sir)\.? /, "");
     if (speakers.get(nameKey(name))?.kind === "person") return nameKey(name);
@@ -227,7 +227,7 @@ export function attributeSpeakers(
   const subjects: { key: string; paragraph: number }[] = [];
   const wantedOf = (pronoun: string) =>
     /^she$/i.test(pronoun) ? "f" : /^he$/i.test(pronoun) ? "m" : null;
-  /** A one-word name the article never genders ("Kestrania") is no antecedent of he or she. */
+  /** A one-word name the article never genders ("Ruritania") is no antecedent of he or she. */
   const fitsPronoun = (key: string, pronoun: string): boolean => {
     const wanted = wantedOf(pronoun);
     const g = genders.get(key);
@@ -351,7 +351,7 @@ export function attributeSpeakers(
   for (const unit of units) {
     const text = paragraphs[unit.paragraph - 1]!;
     // Organisations this sentence names, and what it calls them, count for its own
-    // subject already: "FC Halden signed X, the club announced".
+    // subject already: "FC Arden signed X, the club announced".
     for (const m of [...unit.persons, ...unit.orgs]) {
       if (m.kind === "organization") {
         namedOrgs.push(m);

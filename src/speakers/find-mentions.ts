@@ -77,7 +77,7 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
     const inOrgChain =
       before !== undefined &&
       (/^the$/i.test(before.text) || (/^(of|for)$/.test(before.text) && beforeThat?.capitalized));
-    // "Aurora Grid Chief Executive Henrik Salo", "Norland Technical University": a run right
+    // "Norvik Power Chief Executive Anders Lund", "Westmark Technical University": a run right
     // before a title or an institution's noun qualifies it (a company, a city): no person.
     const after = tokens[j];
     const qualifiesTitle =
@@ -85,7 +85,7 @@ export function findPersonNames(paragraph: string, tokens: readonly Token[]): Me
       !tokens[j - 1]!.possessive &&
       adjacent(paragraph, tokens[j - 1]!, after) &&
       (isTitleWord(after) || (after.capitalized && NON_NAME_WORDS.has(after.bare)));
-    // "the President of Kestrania Pavel Ushenko": the place ends the title, a name follows.
+    // "the President of Ruritania Ivan Petrenko": the place ends the title, a name follows.
     const start = inOrgChain && j - i >= 3 && !/^the$/i.test(before!.text) ? i + 1 : i;
     if (j - start >= 2 && (!inOrgChain || start > i) && !qualifiesTitle) {
       const last = tokens[j - 1]!;
@@ -135,8 +135,8 @@ function chainEnd(paragraph: string, tokens: readonly Token[], from: number): nu
 }
 
 /**
- * Organisations named without "the", by the noun that heads them: "Kestrania's Defence
- * Ministry", "Ministry of Foreign Affairs", "Independent Generators' Association". A
+ * Organisations named without "the", by the noun that heads them: "Ruritania's Defence
+ * Ministry", "Ministry of Foreign Affairs", "Independent Growers' Association". A
  * possessive place before the name stays in it; sentence-initial words do not.
  */
 export function findHeadedOrganizations(
@@ -196,7 +196,7 @@ export function findOrganizations(paragraph: string, tokens: readonly Token[]): 
     if (j === i + 1) continue;
     const last = tokens[j - 1]!;
     if (ROLE_WORDS.has(last.bare.toLowerCase())) continue;
-    // "the President of Kestrania Pavel Ushenko": a title with a name, not an organisation.
+    // "the President of Ruritania Ivan Petrenko": a title with a name, not an organisation.
     const chainTokens = tokens.slice(i + 1, j);
     if (chainTokens.some(isTitleWord) && !ORG_HEADS.has(last.bare.toLowerCase())) continue;
     // "The Kursk offensive", "the American publication": a capitalised modifier of a noun.

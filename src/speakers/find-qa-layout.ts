@@ -14,7 +14,7 @@ export interface QaLayout {
 }
 
 /**
- * Interviews laid out as questions and answers. Two layouts: speaker labels ("Haddad: ..."
+ * Interviews laid out as questions and answers. Two layouts: speaker labels ("Sabri: ..."
  * answers, "The Herald: ..." asks), where a label naming a person of the article marks an
  * answer and any other label a question; and "Q: ... A: ..." pairs, where the answers
  * belong to the interviewee, the person the article named last before the first question.

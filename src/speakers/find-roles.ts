@@ -45,7 +45,7 @@ function titleBefore(paragraph: string, tokens: readonly Token[], mention: Menti
       ROLE_WORDS.has(next.bare.toLowerCase()) &&
       !SENTENCE_WORDS.has(t.bare);
     // Once a title has begun, a capitalised word before it qualifies it: the company or
-    // city in "Aurora Grid Chief Executive", "Port Halvard Mayor", an acronym in "OEM head".
+    // city in "Norvik Power Chief Executive", "Port Elwood Mayor", an acronym in "FCA head".
     const qualifier = i < mention.from && !SENTENCE_WORDS.has(t.bare) && /\p{L}/u.test(t.bare);
     // A lower-case noun before a lower-case role word makes a compound: "state mediator".
     const modifier =
@@ -92,11 +92,11 @@ function appositiveBefore(paragraph: string, sentenceStart: number, start: numbe
   if (!m) return null;
   const head = before.slice(0, m.index);
   const comma = head.lastIndexOf(", ");
-  // "..., as Kestrania's foreign ministry spokeswoman, X, put it": the role after "as".
+  // "..., as Ruritania's foreign ministry spokeswoman, X, put it": the role after "as".
   const phrase = (comma >= 0 ? head.slice(comma + 2) : head)
     .trim()
     .replace(/^(as|and|but|while|by|from|with|to|said|says|told)\s+/, "");
-  // "The presidential aide, X,", "Its director general, X,", "Ostmark's mediator, X,".
+  // "The presidential aide, X,", "Its director general, X,", "Norway's mediator, X,".
   const led =
     /^(the|a|an|its|his|her|their) /i.test(phrase) || /^\p{Lu}[\p{L}-]*['’]s /u.test(phrase);
   if (!led || !hasRoleWord(phrase)) return null;

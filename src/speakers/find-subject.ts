@@ -36,7 +36,7 @@ const ANONYMITY =
 /** An indefinite subject: "A senior official", "two people familiar with", "one adviser". */
 const INDEFINITE =
   /^(a|an|one|two|three|four|five|several|some|other|another|many|few|a second|a third|unnamed)\b/i;
-/** Officials as a body, qualified: "Kestranian officials", "regional health officials", "the authorities in X". */
+/** Officials as a body, qualified: "Ruritanian officials", "regional health officials", "the authorities in X". */
 const OFFICIALS =
   /^(?:the\s+)?(?:senior\s+|top\s+)?(?:local|regional|federal|provincial|municipal|state|city|\p{Lu}[\p{L}-]*)\s+(?:(?:health|government|military|security|police|school|transport|energy)\s+)?(?:officials|authorities)$|^the authorities(?: in \p{Lu}[\p{L}-]*)?$/u;
 
@@ -229,24 +229,24 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
     tokens[m.from]!.start >= from && tokens[m.to - 1]!.end <= cueStart;
   const persons = unit.persons.filter((m) => inRegion(m) && !m.possessive);
   const orgs = unit.orgs.filter(inRegion);
-  // Sieve 2: the name right before the verb, asides and time phrases aside ("Aurora Grid
-  // Chief Executive Henrik Salo said"). An organisation only where no person is named: it
+  // Sieve 2: the name right before the verb, asides and time phrases aside ("Norvik Power
+  // Chief Executive Anders Lund said"). An organisation only where no person is named: it
   // is more often part of someone's role ("Deputy Chairman of the Security Council").
   const candidates = persons.length > 0 ? persons : orgs.filter((m) => !m.possessive);
   for (let i = candidates.length - 1; i >= 0; i--) {
     const m = candidates[i]!;
-    // "Tobias Kern, a manager at Vesta Capital, said": a name in another's aside is not it.
+    // "Jon Berg, a manager at Crest Capital, said": a name in another's aside is not it.
     const prior = candidates[i - 1];
     if (prior && /^['’]?s?,/.test(text.slice(tokens[prior.to - 1]!.end, tokens[m.from]!.start)))
       continue;
-    // "Pavel Ushenko, who had called": the relative pronoun stands for the name.
+    // "Ivan Petrenko, who had called": the relative pronoun stands for the name.
     const between = withoutAsides(text.slice(tokens[m.to - 1]!.end, cueStart))
       .replace(/^,\s*(who|which)\b/i, "")
       .trim();
     if (between.includes(",") || !FILLER.test(between)) continue;
     return { key: resolveMention(m, r), how: "name" };
   }
-  // (A subject with a long relative clause: "Noor Haddad, who ran the authority for three
+  // (A subject with a long relative clause: "Lina Sabri, who ran the authority for three
   // years and ..., said".)
   // Sieve 3: an inverted report ("..., the club announced"): a short subject phrase right
   // before the verb, after a comma, that resolves.
@@ -273,7 +273,7 @@ function subjectBefore(text: string, unit: Unit, cue: number, r: Resolver): Subj
 const TRAILING =
   /\s+(?:has|have|had|also|later|then|again|earlier|previously|repeatedly|publicly|privately|now|since|long|on \p{Lu}\p{Ll}+day|last week|this week|on \p{Lu}\p{Ll}+ \d+)$/u;
 
-/** Words before a subject that are not the subject: "Last week he", "as Nordwire noted". */
+/** Words before a subject that are not the subject: "Last week he", "as Reuters noted". */
 const LEADING =
   /^(?:and|but|while|whereas|although|though|as|so|then|meanwhile|yesterday|today|later|earlier|also|(?:last|this|next) (?:week|month|year|night)|(?:on|in|by|at) \p{Lu}\p{Ll}+(?: \d+)?|(?:on|in|by|at) \d+ \p{Lu}\p{Ll}+)\s+/iu;
 
@@ -289,7 +289,7 @@ function lastClause(region: string): string {
   return chunk;
 }
 
-/** Verbs whose next name is who was spoken to, not who spoke: "told Dorn", "urged X". */
+/** Verbs whose next name is who was spoken to, not who spoke: "told Moreau", "urged X". */
 const TAKES_OBJECT =
   /^(told|tells|asked|asks|urged|urges|warned|warns|accused|accuses|thanked|called|calls|criticised|criticized|blasted|mocked|ridiculed|welcomed|rejected|dismissed|telling|urging|accusing|calling)$/i;
 
@@ -376,9 +376,9 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver, before = unit.end
   }
   if (/^(an? )?sources?\b/i.test(chunk)) return { key: r.unnamed(chunk), how: "unnamed" };
   const head = words[words.length - 1] ?? "";
-  // "Kestranian officials said", "the authorities in Brenna say": an institution speaking.
+  // "Ruritanian officials said", "the authorities in Dunmore say": an institution speaking.
   // A capitalised word that opens the sentence is proper only if the article capitalises
-  // it elsewhere too ("Kestranian officials", not "Health officials say").
+  // it elsewhere too ("Ruritanian officials", not "Health officials say").
   const opening = /^\p{Lu}/u.test(chunk) && !/^the\s/i.test(chunk) ? chunk.split(/\s/)[0]! : null;
   const common = opening && JURISDICTION.test(opening);
   const asWritten =
@@ -413,7 +413,7 @@ function resolvePhrase(chunk: string, unit: Unit, r: Resolver, before = unit.end
   const byRole = r.byRole(words, unit.paragraph);
   if (byRole) return { key: byRole, how: "role" };
   // A lone capitalised word no rule knows ("Putin said" in an article without his full
-  // name, "Kestrania says" for its government), unless it is a common noun opening the
+  // name, "Ruritania says" for its government), unless it is a common noun opening the
   // sentence ("Critics say").
   const token = unit.tokens.find((t) => t.text === chunk);
   if (

@@ -30,7 +30,7 @@ function computeNameKey(name: string): string {
 
 /** The key of a name's last word: what "Ushakov" alone is looked up by. */
 export function surnameKey(name: string): string {
-  // Split on spaces before keying: "Okonkwo-Berg" is one surname, not "Berg".
+  // Split on spaces before keying: "Ashby-Clarke" is one surname, not "Berg".
   const parts = name.trim().split(/\s+/);
   return nameKey(parts[parts.length - 1] ?? "");
 }

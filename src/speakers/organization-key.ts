@@ -15,7 +15,7 @@ function countryOf(word: string): string | undefined {
   return COUNTRY_OF.get(word);
 }
 
-/** Words that make a country's name its government: "Kestranian officials". */
+/** Words that make a country's name its government: "Ruritanian officials". */
 const GOVERNMENT = new Set([
   "officials",
   "oficials",
@@ -30,8 +30,8 @@ const SENIORITY = new Set(["senior", "top", "high", "junior"]);
 const LINK_WORDS = new Set(["of", "the", "for", "and", "de", "du", "des", "la", "le", "on"]);
 
 /**
- * One key for the ways news text names one organisation: "Kestrania's Defence Ministry"
- * and "Kestranian Defence Ministry", "Russia's Foreign Ministry" and "Russian Foreign
+ * One key for the ways news text names one organisation: "Ruritania's Defence Ministry"
+ * and "Ruritanian Defence Ministry", "Russia's Foreign Ministry" and "Russian Foreign
  * Ministry". A country's possessive, its demonym and its adjective (by English word
  * formation: -n, -ian) read alike; "the" is dropped.
  */
@@ -39,7 +39,7 @@ export function organizationKey(name: string): string {
   let words = nameKey(name.replace(/^the\s+/i, ""))
     .split(" ")
     .filter(Boolean);
-  // "Kestranian officials", "the government of Kestrania": the country's government.
+  // "Ruritanian officials", "the government of Ruritania": the country's government.
   if (words.length >= 2 && GOVERNMENT.has(words.at(-1)!)) words = words.slice(0, -1);
   if (words.length >= 3 && GOVERNMENT.has(words[0]!) && words[1] === "of") words = words.slice(2);
   words = words.filter((w, i) => i > 0 || !SENIORITY.has(w) || words.length === 1);

@@ -22,7 +22,7 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * Splits a sentence that reports two speakers into one span per report, so each span has
- * one speaker: "Lavrenko said talks were over, while Ushenko told reporters ..." becomes
+ * one speaker: "Markov said talks were over, while Petrenko told reporters ..." becomes
  * two. A sentence is split only outside quotation marks, and only where both sides have a
  * reporting verb of their own; anything else stays whole.
  */

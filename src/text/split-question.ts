@@ -35,8 +35,8 @@ const PROPER_NAME = /(?<=[\p{L}\p{N},;:]\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L
 /**
  * The parts of a message to answer: the ones that ask something (a question word, a
  * request, a question mark), each with the names the message gave before it appended
- * when it points back with a pronoun ("I follow the Sudova story. When did they take it
- * back?" asks about Sudova). Statements around the questions only lend their names. A
+ * when it points back with a pronoun ("I follow the Marlow story. When did they take it
+ * back?" asks about Marlow). Statements around the questions only lend their names. A
  * message in which no part asks is answered whole.
  */
 export function askedParts(parts: readonly string[]): string[] {
