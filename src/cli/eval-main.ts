@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { loadCorpus } from "../corpus/load-corpus.ts";
-import { MIN_COVERAGE, MIN_SPEAKER_COVERAGE } from "../engine/answer-extractively.ts";
 import { buildSnapshot } from "../engine/corpus-snapshot.ts";
 import { createEngine } from "../engine/create-engine.ts";
+import { MIN_COVERAGE, MIN_SPEAKER_COVERAGE } from "../engine/rank-passages.ts";
 import { evaluateDevSet, formatDevReport, loadDevSet, plainBm25Baseline } from "../eval/dev-set.ts";
 import { EvalSetSchema, evaluate, formatReport } from "../eval/evaluate.ts";
 import { auditSpeakers, formatSpeakerAudit } from "../eval/speaker-audit.ts";
