@@ -54,24 +54,20 @@ const SYNONYM = 0.6;
 const DERIVED = 0.8;
 const UNMATCHED = 0.5;
 
-const SYNONYMS = new Map<string, string[]>();
-for (const group of loadWordGroups("synonyms")) {
-  const terms = [...new Set(group.map(termOf))];
-  for (const t of terms) {
-    const others = terms.filter((o) => o !== t);
-    SYNONYMS.set(t, [...new Set([...(SYNONYMS.get(t) ?? []), ...others])]);
+/** Each term of a group of words that stand for one another → the group's other terms. */
+function alternativesOf(groups: readonly string[][]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const group of groups) {
+    const terms = [...new Set(group.map(termOf))];
+    for (const t of terms)
+      map.set(t, [...new Set([...(map.get(t) ?? []), ...terms.filter((o) => o !== t)])]);
   }
+  return map;
 }
 
+const SYNONYMS = alternativesOf(loadWordGroups("synonyms"));
 /** A country, its capital, its people and its seat of power stand for one another. */
-const PLACES = new Map<string, string[]>();
-for (const group of placeGroups()) {
-  const terms = [...new Set(group.map(termOf))];
-  for (const t of terms) {
-    const others = terms.filter((o) => o !== t);
-    PLACES.set(t, [...new Set([...(PLACES.get(t) ?? []), ...others])]);
-  }
-}
+const PLACES = alternativesOf(placeGroups());
 
 /**
  * Variants of a proper adjective or a place name by English word formation: a country
