@@ -12,8 +12,17 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export interface UrlPolicy {
-  /** CORPUS_ALLOW_PRIVATE_URLS: fetch from private, loopback and link-local addresses too. */
+  /**
+   * CORPUS_ALLOW_PRIVATE_URLS: fetch from private, loopback, unique-local, CGNAT and other
+   * non-public addresses too; never link-local or cloud metadata ones (`allowLinkLocal`).
+   */
   allowPrivate: boolean;
+  /**
+   * CORPUS_ALLOW_LINK_LOCAL_URLS: fetch from 169.254.0.0/16, fe80::/10 and the cloud
+   * metadata addresses too. Separate because an intranet is not the metadata service,
+   * which hands the machine's cloud credentials to whoever asks.
+   */
+  allowLinkLocal?: boolean;
   /**
    * Exact `address:port` endpoints allowed although private (`127.0.0.1:41234`,
    * `[::1]:8080`). Tests use it for their own server, so that every other private
@@ -49,6 +58,21 @@ const RANGE_NAMES: Record<string, string> = {
   unspecified: "an unspecified address",
   reserved: "a reserved address",
 };
+
+function allows(policy: UrlPolicy, found: AddressClass): boolean {
+  if (found.access === "public") return true;
+  if (found.access === "private") return policy.allowPrivate;
+  if (found.access === "linkLocal") return policy.allowLinkLocal === true;
+  return false;
+}
+
+function howToAllow(found: AddressClass): string {
+  if (found.access === "linkLocal") {
+    return "cloud servers answer there with their credentials, so it stays refused unless CORPUS_ALLOW_LINK_LOCAL_URLS=true";
+  }
+  if (found.access === "invalid") return "not an IP address";
+  return "set CORPUS_ALLOW_PRIVATE_URLS=true to allow intranet sources";
+}
 
 /** The range of a refused address, for a message a moderator understands. */
 function describeRange(found: AddressClass): string {
@@ -113,16 +137,15 @@ export async function resolveAllowedAddress(
   }
   const first = addresses[0];
   if (!first) throw new IngestError("FETCH_FAILED", `cannot resolve ${host} (no addresses)`);
-  if (policy.allowPrivate) return first;
   const port = defaultPort(url);
   const allowed = new Set(policy.allowedEndpoints ?? []);
   for (const { address } of addresses) {
     const found = classifyAddress(address);
-    if (found.access === "public" || allowed.has(endpoint(address, port))) continue;
+    if (allows(policy, found) || allowed.has(endpoint(address, port))) continue;
     const via = address === host ? "" : ` (${host} resolves to ${address})`;
     throw new IngestError(
       "URL_REFUSED",
-      `refused: ${url.host} is ${describeRange(found)}${via}; set CORPUS_ALLOW_PRIVATE_URLS=true to allow intranet sources`,
+      `refused: ${url.host} is ${describeRange(found)}${via}; ${howToAllow(found)}`,
     );
   }
   return first;

@@ -5,6 +5,7 @@ import { CorpusConfigSchema } from "../../src/config/corpus-config.ts";
 import { parseConfig } from "../../src/config/read-environment.ts";
 import { formatArticle } from "../../src/corpus/format-article.ts";
 import { formatSummary } from "../../src/corpus-admin/change-summary.ts";
+import { fetchOptionsFrom } from "../../src/corpus-admin/fetch-options-from.ts";
 import { AppError } from "../../src/errors.ts";
 import { fixture } from "../helpers/news-site.ts";
 import { MODERATOR, quotedArticles, startWorld, type World } from "./corpus-manager-setup.ts";
@@ -80,6 +81,7 @@ describe("CorpusConfigSchema", () => {
   it("has safe defaults and names a bad variable", () => {
     expect(parseConfig(CorpusConfigSchema, {})).toEqual({
       CORPUS_ALLOW_PRIVATE_URLS: false,
+      CORPUS_ALLOW_LINK_LOCAL_URLS: false,
       CORPUS_FETCH_TIMEOUT_SECONDS: 20,
       CORPUS_FETCH_MAX_MB: 5,
       CORPUS_FEED_MAX_ITEMS: 30,
@@ -88,11 +90,21 @@ describe("CorpusConfigSchema", () => {
     expect(parseConfig(CorpusConfigSchema, { CORPUS_ALLOW_PRIVATE_URLS: "yes" })).toMatchObject({
       CORPUS_ALLOW_PRIVATE_URLS: true,
     });
+    const both = parseConfig(CorpusConfigSchema, {
+      CORPUS_ALLOW_PRIVATE_URLS: "true",
+      CORPUS_ALLOW_LINK_LOCAL_URLS: "true",
+    });
+    expect(fetchOptionsFrom(both).policy).toEqual({ allowPrivate: true, allowLinkLocal: true });
+    expect(fetchOptionsFrom(parseConfig(CorpusConfigSchema, {})).policy).toEqual({
+      allowPrivate: false,
+      allowLinkLocal: false,
+    });
     let error: unknown;
     try {
       parseConfig(CorpusConfigSchema, {
         REFRESH_INTERVAL_MINUTES: "hourly",
         CORPUS_ALLOW_PRIVATE_URLS: "maybe",
+        CORPUS_ALLOW_LINK_LOCAL_URLS: "metadata",
       });
     } catch (e) {
       error = e;
@@ -103,6 +115,9 @@ describe("CorpusConfigSchema", () => {
     );
     expect((error as AppError).message).toContain(
       "CORPUS_ALLOW_PRIVATE_URLS: must be true or false",
+    );
+    expect((error as AppError).message).toContain(
+      "CORPUS_ALLOW_LINK_LOCAL_URLS: must be true or false",
     );
   });
 });

@@ -169,6 +169,53 @@ describe("resolveAllowedAddress", () => {
     ).resolves.toEqual({ address: "192.168.1.10", family: 4 });
   });
 
+  it("keeps link-local and cloud metadata addresses refused with CORPUS_ALLOW_PRIVATE_URLS", async () => {
+    const resolve = resolverOf({ "metadata.google.internal": ["169.254.169.254"] });
+    for (const url of [
+      "http://169.254.169.254/latest/meta-data/",
+      "http://169.254.1.2/",
+      "http://[fe80::1]/",
+      "http://[fd00:ec2::254]/latest/meta-data/",
+      "http://100.100.100.200/latest/meta-data/",
+      "http://[::ffff:169.254.169.254]/",
+      "http://[::169.254.169.254]/",
+      "http://[64:ff9b::169.254.169.254]/",
+      "http://metadata.google.internal/computeMetadata/v1/",
+    ]) {
+      const error = await refusal(resolveAllowedAddress(url, { allowPrivate: true }, resolve));
+      expect(error.code, url).toBe("URL_REFUSED");
+      expect(error.message, url).toContain("CORPUS_ALLOW_LINK_LOCAL_URLS");
+    }
+    const metadata = await refusal(
+      resolveAllowedAddress("http://169.254.169.254/", { allowPrivate: true }, resolve),
+    );
+    expect(metadata.message).toContain("a link-local address");
+  });
+
+  it("allows link-local addresses only when CORPUS_ALLOW_LINK_LOCAL_URLS names them", async () => {
+    const both = { allowPrivate: true, allowLinkLocal: true };
+    for (const url of ["http://169.254.169.254/", "http://[fe80::1]/", "http://[fd00:ec2::254]/"]) {
+      await expect(resolveAllowedAddress(url, both, resolverOf({})), url).resolves.toBeDefined();
+    }
+    // Link-local alone lifts only link-local: an intranet address stays refused.
+    const linkLocalOnly = { allowPrivate: false, allowLinkLocal: true };
+    await expect(
+      resolveAllowedAddress("http://169.254.1.2/", linkLocalOnly, resolverOf({})),
+    ).resolves.toEqual({ address: "169.254.1.2", family: 4 });
+    const intranet = await refusal(
+      resolveAllowedAddress("http://10.0.0.1/", linkLocalOnly, resolverOf({})),
+    );
+    expect(intranet.message).toContain("CORPUS_ALLOW_PRIVATE_URLS");
+  });
+
+  it("checks every address of a name with CORPUS_ALLOW_PRIVATE_URLS too", async () => {
+    const resolve = resolverOf({ "mixed.example": ["10.0.0.7", "169.254.169.254"] });
+    const error = await refusal(
+      resolveAllowedAddress("http://mixed.example/", { allowPrivate: true }, resolve),
+    );
+    expect(error.message).toContain("mixed.example resolves to 169.254.169.254");
+  });
+
   it("allows exactly the listed endpoints: the same host on another port is refused", async () => {
     const policy = { allowPrivate: false, allowedEndpoints: ["127.0.0.1:4000", "[::1]:4000"] };
     await expect(resolveAllowedAddress("http://127.0.0.1:4000/x", policy)).resolves.toMatchObject({
@@ -209,6 +256,16 @@ describe("redirects", () => {
       limits: { timeoutMs: 2_000, maxBytes: 1024 * 1024 },
     });
   };
+
+  it("refuses a redirect to the metadata address with CORPUS_ALLOW_PRIVATE_URLS", async () => {
+    for (const host of ["169.254.169.254", "[fd00:ec2::254]", "[::ffff:a9fe:a9fe]"]) {
+      const error = await refusal(
+        fetchVia(`http://${host}/latest/meta-data/`, { allowPrivate: true }),
+      );
+      expect(error.code, host).toBe("URL_REFUSED");
+      expect(error.message, host).toContain("CORPUS_ALLOW_LINK_LOCAL_URLS");
+    }
+  });
 
   it("checks the address a redirect leads to, in its IPv6 spellings too", async () => {
     // On the site's own port only 127.0.0.1 is allowed, not the IPv6 spellings of it.
