@@ -7,6 +7,7 @@ import { formatArticle } from "../../src/corpus/format-article.ts";
 import { formatSummary } from "../../src/corpus-admin/change-summary.ts";
 import { fetchOptionsFrom } from "../../src/corpus-admin/fetch-options-from.ts";
 import { AppError } from "../../src/errors.ts";
+import type { Actor } from "../../src/store/corpus-store.ts";
 import { fixture } from "../helpers/news-site.ts";
 import { MODERATOR, quotedArticles, startWorld, type World } from "./corpus-manager-setup.ts";
 
@@ -74,6 +75,70 @@ describe("file sources", () => {
     const noCanonical = await world.manager.add(bare, MODERATOR);
     expect(noCanonical.failed[0]?.reason).toContain("names no canonical URL");
     expect((await world.store.read()).articles).toEqual([]);
+  });
+});
+
+describe("file sources are for the CLI only", () => {
+  const CHAT_ACTOR: Actor = { platform: "telegram", id: "501", name: "@maria" };
+  const SECRET_LINE = "The vault code is 4417 and nobody outside this machine may read it.";
+
+  it("never reads a file for chat, however the argument is spelled, nor says if it exists", async () => {
+    const secret = join(world.dataDir, "secret.md");
+    await writeFile(
+      secret,
+      formatArticle({
+        id: "vault-notes",
+        title: "Vault notes",
+        publisher: "Nobody",
+        url: "https://vault.example/notes",
+        published: "2024-09-20",
+        language: "en",
+        paragraphs: [SECRET_LINE],
+      }),
+    );
+    const broken = join(world.dataDir, "broken.md");
+    await writeFile(broken, `---\ntitle: [${SECRET_LINE}\n---\n${SECRET_LINE}\n`);
+    const missing = join(world.dataDir, "missing.md");
+    // new URL() says http: and a host of ".."; resolve() makes it the absolute path.
+    const traversal = (path: string) => `http:/${"../".repeat(40)}${path.slice(1)}`;
+    const reasons = new Set<string>();
+    for (const path of [secret, broken, missing]) {
+      for (const target of [path, traversal(path)]) {
+        const explicit = await world.manager.add(target, CHAT_ACTOR, undefined, "chat");
+        // A chat actor without an explicit origin is chat too.
+        const implicit = await world.manager.add(target, CHAT_ACTOR);
+        for (const summary of [explicit, implicit]) {
+          expect(summary.added, target).toEqual([]);
+          expect(summary.failed, target).toHaveLength(1);
+          const reason = summary.failed[0]?.reason ?? "";
+          expect(reason).not.toContain("4417");
+          expect(reason).not.toMatch(/exist|not a file|cannot read/);
+          reasons.add(reason.replace(target, "<target>"));
+        }
+      }
+    }
+    // Whether a path exists changes nothing in what chat is told.
+    expect(reasons.size).toBeLessThanOrEqual(2);
+    expect([...reasons].join("\n")).toMatch(/only http\(s\) URLs can be added from chat/);
+    expect((await world.store.read()).articles).toEqual([]);
+    expect(world.engine.articles().map((a) => a.id)).not.toContain("vault-notes");
+  });
+
+  it("tells the CLI that only http(s) URLs and local files can be added", async () => {
+    for (const target of [
+      "file:///etc/passwd",
+      "ftp://news.example/a",
+      "javascript:alert(1)",
+      "data:text/html,<p>hi</p>",
+    ]) {
+      const summary = await world.manager.add(target, MODERATOR);
+      expect(summary.failed, target).toEqual([
+        {
+          target,
+          reason: expect.stringMatching(/^only http\(s\) URLs and local files can be added/),
+        },
+      ]);
+    }
   });
 });
 
