@@ -1,4 +1,4 @@
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusConfigSchema } from "../../src/config/corpus-config.ts";
@@ -122,6 +122,34 @@ describe("file sources are for the CLI only", () => {
     expect([...reasons].join("\n")).toMatch(/only http\(s\) URLs can be added from chat/);
     expect((await world.store.read()).articles).toEqual([]);
     expect(world.engine.articles().map((a) => a.id)).not.toContain("vault-notes");
+  });
+
+  it("does not re-read a file source that chat added (before chat was refused files)", async () => {
+    const notes = join(world.dataDir, "notes.md");
+    const article = {
+      id: "vault-notes",
+      title: "Vault notes",
+      publisher: "Nobody",
+      url: "https://vault.example/notes",
+      published: "2024-09-20",
+      language: "en",
+      paragraphs: ["The first version of the notes, said nobody at all on Friday."],
+    };
+    await writeFile(notes, formatArticle(article));
+    expect((await world.manager.add(notes, MODERATOR)).added).toEqual(["vault-notes"]);
+    // A store written by an older version, whose chat /add could store a file.
+    const storeFile = join(world.dataDir, "corpus-store.json");
+    const data = JSON.parse(await readFile(storeFile, "utf8"));
+    data.sources[0].addedBy = CHAT_ACTOR;
+    await writeFile(storeFile, JSON.stringify(data));
+    await writeFile(notes, formatArticle({ ...article, paragraphs: [SECRET_LINE] }));
+
+    const refresh = await world.manager.refresh(CHAT_ACTOR);
+    expect(refresh.updated).toEqual([]);
+    expect(refresh.failed).toEqual([
+      { target: notes, reason: expect.stringContaining("added from chat") },
+    ]);
+    expect(JSON.stringify(await world.store.read())).not.toContain("4417");
   });
 
   it("tells the CLI that only http(s) URLs and local files can be added", async () => {
