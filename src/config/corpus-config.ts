@@ -13,6 +13,8 @@ const positive = (what: string, max: number) =>
 /** Corpus management: URL ingestion limits and the scheduled refresh. */
 export const CorpusConfigSchema = z.object({
   CORPUS_ALLOW_PRIVATE_URLS: flag.default(false),
+  // Apart from the above: link-local is where the cloud metadata service (credentials) lives.
+  CORPUS_ALLOW_LINK_LOCAL_URLS: flag.default(false),
   CORPUS_FETCH_TIMEOUT_SECONDS: positive("a number of seconds", 600).default(20),
   CORPUS_FETCH_MAX_MB: positive("a number of megabytes", 100).default(5),
   CORPUS_FEED_MAX_ITEMS: positive("a whole number", 1000).int("must be a whole number").default(30),

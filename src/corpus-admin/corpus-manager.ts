@@ -1,4 +1,3 @@
-import { resolve as resolvePath } from "node:path";
 import type { Article } from "../corpus/article.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
 import type { Engine } from "../engine/engine.ts";
@@ -17,6 +16,7 @@ import type {
 import { type ChangeSummary, formatSummary } from "./change-summary.ts";
 import { CorpusChange } from "./corpus-change.ts";
 import { loadAllArticles } from "./load-all-articles.ts";
+import { parseSource, type SourceOrigin } from "./parse-source.ts";
 import { candidateFromPage, readFileSource } from "./read-source.ts";
 import { type ProgressListener, readSources, reasonOf } from "./read-sources.ts";
 
@@ -49,8 +49,17 @@ export interface AddedArticle {
 
 /** Moderators' operations on the corpus, the same from the CLI, Telegram and Discord. */
 export interface CorpusManager {
-  /** Adds a web page, every item of a feed (kept as a source), or a local file. */
-  add(target: string, actor: Actor, onProgress?: ProgressListener): Promise<ChangeSummary>;
+  /**
+   * Adds a web page, every item of a feed (kept as a source), or a local file. Files only
+   * `from` the CLI; without `from`, an actor of the CLI is "cli" and anyone else "chat".
+   * An argument that is neither is a failure in the summary, with the reason.
+   */
+  add(
+    target: string,
+    actor: Actor,
+    onProgress?: ProgressListener,
+    from?: SourceOrigin,
+  ): Promise<ChangeSummary>;
   /** Removes an added article, or a source with all its articles. */
   remove(id: string, actor: Actor): Promise<ChangeSummary>;
   /** Re-reads corpus/ and every source: new, changed and removed articles. */
@@ -164,11 +173,16 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
   };
 
   return {
-    add(rawTarget, actor, onProgress) {
+    add(rawTarget, actor, onProgress, from) {
       const target = rawTarget.trim();
+      const source = parseSource(target, from ?? (actor.platform === "cli" ? "cli" : "chat"));
       return operate("add", target, actor, async (change) => {
-        if (!/^https?:\/\//i.test(target)) {
-          const path = resolvePath(target);
+        if (source.kind === "invalid") {
+          change.fail(target, source.reason);
+          return;
+        }
+        if (source.kind === "file") {
+          const { path } = source;
           try {
             const outcome = change.offer(await readFileSource(path), sourceId("file", path));
             if (outcome.kind === "added") change.putSource(newSource("file", path, actor, now()));
@@ -177,20 +191,18 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
           }
           return;
         }
+        const { url } = source;
         let document: Awaited<ReturnType<typeof fetchDocument>>;
         try {
-          document = await fetchDocument(target, { ...options.fetch, accept: "any" });
+          document = await fetchDocument(url, { ...options.fetch, accept: "any" });
         } catch (error) {
           change.fail(target, reasonOf(error));
           return;
         }
         if (document.kind === "page") {
           try {
-            const outcome = change.offer(
-              candidateFromPage(document, null),
-              sourceId("page", target),
-            );
-            if (outcome.kind === "added") change.putSource(newSource("page", target, actor, now()));
+            const outcome = change.offer(candidateFromPage(document, null), sourceId("page", url));
+            if (outcome.kind === "added") change.putSource(newSource("page", url, actor, now()));
           } catch (error) {
             change.fail(target, reasonOf(error));
           }
@@ -203,8 +215,8 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
           change.fail(target, reasonOf(error));
           return;
         }
-        const id = sourceId("feed", target);
-        const feed = change.source(id) ?? { ...newSource("feed", target, actor, now()), title };
+        const id = sourceId("feed", url);
+        const feed = change.source(id) ?? { ...newSource("feed", url, actor, now()), title };
         change.putSource(feed);
         // The feed's items are read like a refresh of this one source.
         await readSources(change, [feed], context(onProgress));

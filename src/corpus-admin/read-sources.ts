@@ -67,7 +67,7 @@ export async function readSources(
       target: source.location,
       read: () =>
         source.kind === "file"
-          ? readFileSource(source.location)
+          ? readOwnFile(source)
           : readPage(source.location, context.fetch, article ? remembered(article) : null),
       sourceId: source.id,
       ...(article ? { articleId: article.article.id } : {}),
@@ -137,6 +137,21 @@ export async function readFeedItems(
 ): Promise<FeedItem[]> {
   const document = await fetchDocument(feed.location, { ...context.fetch, accept: "feed" });
   return parseFeed(document.text, document.url).items.slice(0, context.maxFeedItems);
+}
+
+/**
+ * A file source is re-read only if the CLI added it. Older versions let a chat /add
+ * store a file (`http:/../…`); such a source is reported, not read, until an operator
+ * removes it or adds the file again from the CLI.
+ */
+async function readOwnFile(source: CorpusSource): Promise<Candidate> {
+  if (source.addedBy.platform !== "cli") {
+    throw new IngestError(
+      "URL_REFUSED",
+      `refused: this file source was added from chat, which may add web pages only; remove it (npm run corpus -- remove ${source.id}) or add the file again with npm run corpus -- add <file>`,
+    );
+  }
+  return readFileSource(source.location);
 }
 
 /** What the feed item said when the article was added: fills what the page still lacks. */

@@ -3,6 +3,7 @@ import type { Logger } from "../log/logger.ts";
 import type { Actor } from "../store/corpus-store.ts";
 import { type ChangeSummary, formatSummary } from "./change-summary.ts";
 import type { CorpusManager } from "./corpus-manager.ts";
+import { parseSource } from "./parse-source.ts";
 import type { Progress } from "./read-sources.ts";
 import { createStatusLine } from "./status-line.ts";
 
@@ -44,25 +45,17 @@ const IDS_LISTED = 10;
 
 /**
  * Why a command from chat cannot run, in words for the moderator; null when it can. Chat
- * adds web addresses only: a path would make the bot read a file on its own machine.
+ * adds absolute http(s) URLs only (parseSource decides, as the manager does again): a
+ * path would make the bot read a file on its own machine. What is echoed is what the
+ * moderator typed, never anything read from disk.
  */
 export function problemWithCommand(command: CorpusCommand): string | null {
   if (command.action === "add") {
     const url = command.url.trim();
-    if (url === "") {
-      return "Give the address of a web page or an RSS/Atom feed, for example https://news.example/2024/09/article.";
-    }
-    if (/\s/.test(url)) {
-      return "Give one address at a time, without spaces (encode a space in a URL as %20).";
-    }
-    let parsed: URL | null = null;
-    try {
-      parsed = new URL(url);
-    } catch {
-      // Reported below, like any other non-web address.
-    }
-    if (parsed === null || (parsed.protocol !== "http:" && parsed.protocol !== "https:")) {
-      return `Only web addresses starting with http:// or https:// can be added from chat; "${echo(url)}" is not one. Local files are added with npm run corpus -- add <file> on the bot's machine.`;
+    const source = parseSource(url, "chat");
+    if (source.kind === "invalid") {
+      const reason = `${source.reason.charAt(0).toUpperCase()}${source.reason.slice(1)}.`;
+      return url === "" ? reason : `Cannot add "${echo(url)}": ${source.reason}.`;
     }
   }
   if (command.action === "remove" && command.id.trim() === "") {
@@ -109,7 +102,7 @@ export async function runCorpusCommand(
   try {
     summary =
       command.action === "add"
-        ? await manager.add(command.url.trim(), actor, onProgress)
+        ? await manager.add(command.url.trim(), actor, onProgress, "chat")
         : command.action === "remove"
           ? await manager.remove(command.id.trim(), actor)
           : await manager.refresh(actor, onProgress);

@@ -1,5 +1,6 @@
 import { lookup } from "node:dns/promises";
 import ipaddr from "ipaddr.js";
+import { type AddressClass, classifyAddress } from "./classify-address.ts";
 import { IngestError } from "./ingest-error.ts";
 
 export interface ResolvedAddress {
@@ -11,8 +12,17 @@ export interface ResolvedAddress {
 export type Resolver = (hostname: string) => Promise<ResolvedAddress[]>;
 
 export interface UrlPolicy {
-  /** CORPUS_ALLOW_PRIVATE_URLS: fetch from private, loopback and link-local addresses too. */
+  /**
+   * CORPUS_ALLOW_PRIVATE_URLS: fetch from private, loopback, unique-local, CGNAT and other
+   * non-public addresses too; never link-local or cloud metadata ones (`allowLinkLocal`).
+   */
   allowPrivate: boolean;
+  /**
+   * CORPUS_ALLOW_LINK_LOCAL_URLS: fetch from 169.254.0.0/16, fe80::/10 and the cloud
+   * metadata addresses too. Separate because an intranet is not the metadata service,
+   * which hands the machine's cloud credentials to whoever asks.
+   */
+  allowLinkLocal?: boolean;
   /**
    * Exact `address:port` endpoints allowed although private (`127.0.0.1:41234`,
    * `[::1]:8080`). Tests use it for their own server, so that every other private
@@ -29,30 +39,45 @@ export const SYSTEM_RESOLVER: Resolver = async (hostname) => {
 /**
  * True for an address on the public internet. Everything ipaddr.js does not call plain
  * "unicast" is refused: private, loopback, link-local, unique-local, CGNAT, multicast,
- * broadcast, unspecified, documentation and reserved ranges, and the IPv6 forms that
- * embed an IPv4 address (mapped, NAT64, 6to4, Teredo), which could smuggle a private one.
+ * broadcast, unspecified, documentation and reserved ranges; the IPv6 forms that embed
+ * an IPv4 address (mapped, compatible, NAT64, 6to4, Teredo) by the address they embed.
  */
 export function isPublicAddress(address: string): boolean {
-  if (!ipaddr.isValid(address)) return false;
-  // process() turns ::ffff:10.0.0.1 into 10.0.0.1, so the IPv4 ranges apply to it.
-  return ipaddr.process(address).range() === "unicast";
+  return classifyAddress(address).access === "public";
 }
 
-/** The range name of a refused address, for a message a moderator understands. */
-function describeRange(address: string): string {
-  const range = ipaddr.isValid(address) ? ipaddr.process(address).range() : "invalid";
-  const names: Record<string, string> = {
-    private: "a private address",
-    loopback: "a loopback address",
-    linkLocal: "a link-local address",
-    uniqueLocal: "a unique-local address",
-    carrierGradeNat: "a carrier-grade NAT address",
-    multicast: "a multicast address",
-    broadcast: "a broadcast address",
-    unspecified: "an unspecified address",
-    reserved: "a reserved address",
-  };
-  return names[range] ?? `not a public address (${range})`;
+const RANGE_NAMES: Record<string, string> = {
+  private: "a private address",
+  loopback: "a loopback address",
+  linkLocal: "a link-local address",
+  metadata: "a cloud metadata address",
+  uniqueLocal: "a unique-local address",
+  carrierGradeNat: "a carrier-grade NAT address",
+  multicast: "a multicast address",
+  broadcast: "a broadcast address",
+  unspecified: "an unspecified address",
+  reserved: "a reserved address",
+};
+
+function allows(policy: UrlPolicy, found: AddressClass): boolean {
+  if (found.access === "public") return true;
+  if (found.access === "private") return policy.allowPrivate;
+  if (found.access === "linkLocal") return policy.allowLinkLocal === true;
+  return false;
+}
+
+function howToAllow(found: AddressClass): string {
+  if (found.access === "linkLocal") {
+    return "cloud servers answer there with their credentials, so it stays refused unless CORPUS_ALLOW_LINK_LOCAL_URLS=true";
+  }
+  if (found.access === "invalid") return "not an IP address";
+  return "set CORPUS_ALLOW_PRIVATE_URLS=true to allow intranet sources";
+}
+
+/** The range of a refused address, for a message a moderator understands. */
+function describeRange(found: AddressClass): string {
+  const name = RANGE_NAMES[found.range] ?? `not a public address (${found.range})`;
+  return found.embedded ? `${name} (${found.embedded} inside an IPv6 address)` : name;
 }
 
 export function defaultPort(url: URL): number {
@@ -112,15 +137,15 @@ export async function resolveAllowedAddress(
   }
   const first = addresses[0];
   if (!first) throw new IngestError("FETCH_FAILED", `cannot resolve ${host} (no addresses)`);
-  if (policy.allowPrivate) return first;
   const port = defaultPort(url);
   const allowed = new Set(policy.allowedEndpoints ?? []);
   for (const { address } of addresses) {
-    if (isPublicAddress(address) || allowed.has(endpoint(address, port))) continue;
+    const found = classifyAddress(address);
+    if (allows(policy, found) || allowed.has(endpoint(address, port))) continue;
     const via = address === host ? "" : ` (${host} resolves to ${address})`;
     throw new IngestError(
       "URL_REFUSED",
-      `refused: ${url.host} is ${describeRange(address)}${via}; set CORPUS_ALLOW_PRIVATE_URLS=true to allow intranet sources`,
+      `refused: ${url.host} is ${describeRange(found)}${via}; ${howToAllow(found)}`,
     );
   }
   return first;

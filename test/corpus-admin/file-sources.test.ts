@@ -1,11 +1,13 @@
-import { rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CorpusConfigSchema } from "../../src/config/corpus-config.ts";
 import { parseConfig } from "../../src/config/read-environment.ts";
 import { formatArticle } from "../../src/corpus/format-article.ts";
 import { formatSummary } from "../../src/corpus-admin/change-summary.ts";
+import { fetchOptionsFrom } from "../../src/corpus-admin/fetch-options-from.ts";
 import { AppError } from "../../src/errors.ts";
+import type { Actor } from "../../src/store/corpus-store.ts";
 import { fixture } from "../helpers/news-site.ts";
 import { MODERATOR, quotedArticles, startWorld, type World } from "./corpus-manager-setup.ts";
 
@@ -76,10 +78,103 @@ describe("file sources", () => {
   });
 });
 
+describe("file sources are for the CLI only", () => {
+  const CHAT_ACTOR: Actor = { platform: "telegram", id: "501", name: "@maria" };
+  const SECRET_LINE = "The vault code is 4417 and nobody outside this machine may read it.";
+
+  it("never reads a file for chat, however the argument is spelled, nor says if it exists", async () => {
+    const secret = join(world.dataDir, "secret.md");
+    await writeFile(
+      secret,
+      formatArticle({
+        id: "vault-notes",
+        title: "Vault notes",
+        publisher: "Nobody",
+        url: "https://vault.example/notes",
+        published: "2024-09-20",
+        language: "en",
+        paragraphs: [SECRET_LINE],
+      }),
+    );
+    const broken = join(world.dataDir, "broken.md");
+    await writeFile(broken, `---\ntitle: [${SECRET_LINE}\n---\n${SECRET_LINE}\n`);
+    const missing = join(world.dataDir, "missing.md");
+    // new URL() says http: and a host of ".."; resolve() makes it the absolute path.
+    const traversal = (path: string) => `http:/${"../".repeat(40)}${path.slice(1)}`;
+    const reasons = new Set<string>();
+    for (const path of [secret, broken, missing]) {
+      for (const target of [path, traversal(path)]) {
+        const explicit = await world.manager.add(target, CHAT_ACTOR, undefined, "chat");
+        // A chat actor without an explicit origin is chat too.
+        const implicit = await world.manager.add(target, CHAT_ACTOR);
+        for (const summary of [explicit, implicit]) {
+          expect(summary.added, target).toEqual([]);
+          expect(summary.failed, target).toHaveLength(1);
+          const reason = summary.failed[0]?.reason ?? "";
+          expect(reason).not.toContain("4417");
+          expect(reason).not.toMatch(/exist|not a file|cannot read/);
+          reasons.add(reason.replace(target, "<target>"));
+        }
+      }
+    }
+    // Whether a path exists changes nothing in what chat is told.
+    expect(reasons.size).toBeLessThanOrEqual(2);
+    expect([...reasons].join("\n")).toMatch(/only http\(s\) URLs can be added from chat/);
+    expect((await world.store.read()).articles).toEqual([]);
+    expect(world.engine.articles().map((a) => a.id)).not.toContain("vault-notes");
+  });
+
+  it("does not re-read a file source that chat added (before chat was refused files)", async () => {
+    const notes = join(world.dataDir, "notes.md");
+    const article = {
+      id: "vault-notes",
+      title: "Vault notes",
+      publisher: "Nobody",
+      url: "https://vault.example/notes",
+      published: "2024-09-20",
+      language: "en",
+      paragraphs: ["The first version of the notes, said nobody at all on Friday."],
+    };
+    await writeFile(notes, formatArticle(article));
+    expect((await world.manager.add(notes, MODERATOR)).added).toEqual(["vault-notes"]);
+    // A store written by an older version, whose chat /add could store a file.
+    const storeFile = join(world.dataDir, "corpus-store.json");
+    const data = JSON.parse(await readFile(storeFile, "utf8"));
+    data.sources[0].addedBy = CHAT_ACTOR;
+    await writeFile(storeFile, JSON.stringify(data));
+    await writeFile(notes, formatArticle({ ...article, paragraphs: [SECRET_LINE] }));
+
+    const refresh = await world.manager.refresh(CHAT_ACTOR);
+    expect(refresh.updated).toEqual([]);
+    expect(refresh.failed).toEqual([
+      { target: notes, reason: expect.stringContaining("added from chat") },
+    ]);
+    expect(JSON.stringify(await world.store.read())).not.toContain("4417");
+  });
+
+  it("tells the CLI that only http(s) URLs and local files can be added", async () => {
+    for (const target of [
+      "file:///etc/passwd",
+      "ftp://news.example/a",
+      "javascript:alert(1)",
+      "data:text/html,<p>hi</p>",
+    ]) {
+      const summary = await world.manager.add(target, MODERATOR);
+      expect(summary.failed, target).toEqual([
+        {
+          target,
+          reason: expect.stringMatching(/^only http\(s\) URLs and local files can be added/),
+        },
+      ]);
+    }
+  });
+});
+
 describe("CorpusConfigSchema", () => {
   it("has safe defaults and names a bad variable", () => {
     expect(parseConfig(CorpusConfigSchema, {})).toEqual({
       CORPUS_ALLOW_PRIVATE_URLS: false,
+      CORPUS_ALLOW_LINK_LOCAL_URLS: false,
       CORPUS_FETCH_TIMEOUT_SECONDS: 20,
       CORPUS_FETCH_MAX_MB: 5,
       CORPUS_FEED_MAX_ITEMS: 30,
@@ -88,11 +183,21 @@ describe("CorpusConfigSchema", () => {
     expect(parseConfig(CorpusConfigSchema, { CORPUS_ALLOW_PRIVATE_URLS: "yes" })).toMatchObject({
       CORPUS_ALLOW_PRIVATE_URLS: true,
     });
+    const both = parseConfig(CorpusConfigSchema, {
+      CORPUS_ALLOW_PRIVATE_URLS: "true",
+      CORPUS_ALLOW_LINK_LOCAL_URLS: "true",
+    });
+    expect(fetchOptionsFrom(both).policy).toEqual({ allowPrivate: true, allowLinkLocal: true });
+    expect(fetchOptionsFrom(parseConfig(CorpusConfigSchema, {})).policy).toEqual({
+      allowPrivate: false,
+      allowLinkLocal: false,
+    });
     let error: unknown;
     try {
       parseConfig(CorpusConfigSchema, {
         REFRESH_INTERVAL_MINUTES: "hourly",
         CORPUS_ALLOW_PRIVATE_URLS: "maybe",
+        CORPUS_ALLOW_LINK_LOCAL_URLS: "metadata",
       });
     } catch (e) {
       error = e;
@@ -103,6 +208,9 @@ describe("CorpusConfigSchema", () => {
     );
     expect((error as AppError).message).toContain(
       "CORPUS_ALLOW_PRIVATE_URLS: must be true or false",
+    );
+    expect((error as AppError).message).toContain(
+      "CORPUS_ALLOW_LINK_LOCAL_URLS: must be true or false",
     );
   });
 });

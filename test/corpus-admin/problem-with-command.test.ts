@@ -10,14 +10,27 @@ describe("what chat may ask the corpus manager to do", () => {
   });
 
   it("refuses files, other schemes, several addresses and empty arguments, saying why", () => {
-    for (const url of ["/etc/passwd", "corpus/a.md", "file:///etc/passwd", "ftp://x.example/a"]) {
+    for (const url of [
+      "/etc/passwd",
+      "corpus/a.md",
+      "file:///etc/passwd",
+      "ftp://x.example/a",
+      "javascript:alert(1)",
+      "data:text/html,x",
+    ]) {
+      expect(problemWithCommand({ action: "add", url })).toBe(
+        `Cannot add "${url}": only http(s) URLs can be added from chat (a web address starting with http:// or https://); local files are added with npm run corpus -- add <file> on the bot's machine.`,
+      );
+    }
+    // new URL() takes these for http: URLs; they are neither URLs nor (from chat) files.
+    for (const url of ["http:/../../etc/passwd", "http:secret.md", "https:///etc/passwd"]) {
       expect(problemWithCommand({ action: "add", url })).toMatch(
-        /^Only web addresses starting with http:\/\/ or https:\/\/ can be added from chat/,
+        /^Cannot add ".*": not an absolute http\(s\) URL/,
       );
     }
     expect(
       problemWithCommand({ action: "add", url: "https://a.example/1 https://b.example/2" }),
-    ).toMatch(/^Give one address at a time/);
+    ).toMatch(/: give one address at a time/);
     expect(problemWithCommand({ action: "add", url: "  " })).toMatch(/^Give the address/);
     expect(problemWithCommand({ action: "remove", id: "" })).toMatch(/\/sources lists them/);
   });

@@ -1,7 +1,10 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordConfigSchema } from "../../adapters/discord/discord-config.ts";
 import { NOT_AVAILABLE, REFUSAL } from "../../adapters/discord/handle-corpus-command.ts";
 import { registerCommands } from "../../adapters/discord/register-commands.ts";
+import { formatArticle } from "../../src/corpus/format-article.ts";
 import { parseConfig } from "../../src/index.ts";
 import { startWorld, type World } from "../corpus-admin/corpus-manager-setup.ts";
 import {
@@ -248,10 +251,43 @@ describe("Discord: moderators' corpus commands", () => {
     });
   });
 
+  it("never reads a file for a moderator, however the address is spelled", async () => {
+    const secret = join(world.dataDir, "secret.md");
+    await writeFile(
+      secret,
+      formatArticle({
+        id: "vault-notes",
+        title: "Vault notes",
+        publisher: "Nobody",
+        url: "https://vault.example/notes",
+        published: "2024-09-20",
+        language: "en",
+        paragraphs: ["“The vault code is 4417,” said the keeper, who asked that it stay here."],
+      }),
+    );
+    const entries = (await world.manager.log()).length;
+    const shown: string[] = [];
+    for (const path of [secret, join(world.dataDir, "missing.md")]) {
+      // new URL() calls it http: with a host of ".."; a path-minded reader found the file.
+      const url = `http:/${"../".repeat(10)}${path.slice(1)}`;
+      const requests = await editsUntil(add(url, DANA), new RegExp(`Cannot add|${SUMMARY.source}`));
+      shown.push(visibleText(lastEdit(requests)).replace(path.slice(1), "<path>"));
+    }
+    expect(shown[0]).toMatch(/^Cannot add "http:.*": not an absolute http\(s\) URL/);
+    expect(shown[0]).not.toContain("4417");
+    expect(shown[1]).toBe(shown[0]);
+    expect(await world.manager.log()).toHaveLength(entries);
+    expect((await world.store.read()).articles.map((a) => a.article.id)).not.toContain(
+      "vault-notes",
+    );
+  });
+
   it("refuses a local path or other non-web address from chat", async () => {
     const entries = (await world.manager.log()).length;
-    const requests = await editsUntil(add("/etc/passwd", DANA), /Only web addresses/);
-    expect(visibleText(lastEdit(requests))).toContain('"/etc/passwd" is not one');
+    const requests = await editsUntil(add("/etc/passwd", DANA), /can be added from chat/);
+    expect(visibleText(lastEdit(requests))).toContain(
+      'Cannot add "/etc/passwd": only http(s) URLs can be added from chat',
+    );
     expect(await world.manager.log()).toHaveLength(entries);
   });
 });

@@ -1,6 +1,9 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_COMMANDS, MODERATOR_COMMANDS } from "../../adapters/telegram/bot-commands.ts";
 import { NOT_AVAILABLE, REFUSAL } from "../../adapters/telegram/moderator-commands.ts";
+import { formatArticle } from "../../src/corpus/format-article.ts";
 import { startWorld, type World } from "../corpus-admin/corpus-manager-setup.ts";
 import type { RecordedRequest } from "../fakes/fake-telegram-api.ts";
 import { groupChat, privateChat, textMessage, user } from "../fakes/telegram-updates.ts";
@@ -10,6 +13,17 @@ import { readTelegramHtml } from "./telegram-html.ts";
 
 const TALKS = "grain-corridor-talks-stall-as-ankara-presses-both-sides";
 const GAS = "gas-storage-update";
+const SECRET_ARTICLE = {
+  id: "vault-notes",
+  title: "Vault notes",
+  publisher: "Nobody",
+  url: "https://vault.example/notes",
+  published: "2024-09-20",
+  language: "en",
+  paragraphs: [
+    "“The vault code is 4417,” said the keeper, who asked that it stay on this machine.",
+  ],
+};
 const SUMMARY = /\+\d+ new, \d+ updated, \d+ removed, \d+ failed/;
 
 describe("telegram: moderators add, remove and refresh the corpus; nobody else may", () => {
@@ -257,10 +271,35 @@ describe("telegram: moderators add, remove and refresh the corpus; nobody else m
     const { sent: bare } = await say(maria, mariaChat, "/add");
     expect(text(bare).text).toContain("Give the address of a web page or an RSS/Atom feed");
     const { sent: file } = await say(maria, mariaChat, "/add /etc/passwd");
-    expect(text(file).text).toContain("Only web addresses starting with http:// or https://");
+    expect(text(file).text).toContain(
+      'Cannot add "/etc/passwd": only http(s) URLs can be added from chat',
+    );
     const { sent: noId } = await say(maria, mariaChat, "/remove");
     expect(text(noId).text).toContain("/sources lists them");
     expect(await world.manager.log()).toHaveLength(entries);
+  });
+
+  it("never reads a file for a moderator, however the address is spelled", async () => {
+    const secret = join(world.dataDir, "secret.md");
+    await writeFile(secret, formatArticle({ ...SECRET_ARTICLE }));
+    const entries = (await world.manager.log()).length;
+    const shown: string[] = [];
+    for (const path of [secret, join(world.dataDir, "missing.md")]) {
+      // new URL() calls it http: with a host of ".."; a path-minded reader found the file.
+      const line = `/add http:/${"../".repeat(10)}${path.slice(1)}`;
+      const { sent } = await say(maria, mariaChat, line);
+      shown.push(text(sent).text.replace(path.slice(1), "<path>"));
+    }
+    expect(shown[0]).toMatch(/^Cannot add "http:.*": not an absolute http\(s\) URL/);
+    expect(shown[0]).not.toContain("4417");
+    // The same answer whether the file exists or not.
+    expect(shown[1]).toBe(shown[0]);
+    expect(await world.manager.log()).toHaveLength(entries);
+    expect((await world.store.read()).articles.map((a) => a.article.id)).not.toContain(
+      SECRET_ARTICLE.id,
+    );
+    const { sent: answer } = await say(maria, mariaChat, "/ask What is the vault code?");
+    expect(text(answer).text).not.toContain("4417");
   });
 
   it("never edits a status message to the text it already shows", () => {
