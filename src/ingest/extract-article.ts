@@ -50,6 +50,11 @@ interface Node {
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
   const { document } = parseHTML(html);
+  // An empty, binary or markup-free body parses to a document without a root element,
+  // which Readability rejects with a message about its own arguments.
+  if (!(document as unknown as { documentElement: unknown }).documentElement) {
+    throw notAnArticle(pageUrl, 0);
+  }
   const meta = readPageMeta(document as unknown as MetaDocument, pageUrl);
   removeHiddenAndAds(document as unknown as Node);
   const parsed = new Readability(document as never, {
@@ -60,12 +65,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const byline = meta.byline ?? clean(parsed?.byline);
   const paragraphs = content ? paragraphsOf(content, byline) : [];
   const chars = paragraphs.reduce((sum, p) => sum + p.length, 0);
-  if (chars < MIN_ARTICLE_CHARS) {
-    throw new IngestError(
-      "NOT_AN_ARTICLE",
-      `no article text found (${chars} characters): a front page, a paywall or a page built by scripts?`,
-    );
-  }
+  if (chars < MIN_ARTICLE_CHARS) throw notAnArticle(pageUrl, chars);
   const host = new URL(pageUrl).hostname.replace(/^www\./, "");
   const publisher = meta.siteName ?? clean(parsed?.siteName) ?? host;
   const title = withoutSiteSuffix(meta.title ?? clean(parsed?.title), publisher);
@@ -78,6 +78,13 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     language: meta.language,
     paragraphs,
   };
+}
+
+function notAnArticle(pageUrl: string, chars: number): IngestError {
+  return new IngestError(
+    "NOT_AN_ARTICLE",
+    `no article text found at ${pageUrl} (${chars} characters): a front page, a paywall or a page built by scripts?`,
+  );
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -102,6 +102,28 @@ describe("extractArticle", () => {
     expect((error as IngestError).code).toBe("NOT_AN_ARTICLE");
   });
 
+  it("refuses an empty, binary or tiny page as no article text, naming the URL", () => {
+    for (const body of [
+      "",
+      "   ",
+      "\u0000\u0001PK\u0003\u0004\uFFFD\uFFFD",
+      "hello",
+      "<!-- x -->",
+    ]) {
+      let error: unknown;
+      try {
+        extractArticle(body, "https://x.example/empty");
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(body)).toBeInstanceOf(IngestError);
+      expect((error as IngestError).code).toBe("NOT_AN_ARTICLE");
+      expect((error as IngestError).message).toMatch(
+        /^no article text found at https:\/\/x\.example\/empty/,
+      );
+    }
+  });
+
   it("keeps text that looks like markup as text", () => {
     const html = `<html><body><article><p>${"Background sentence for length. ".repeat(8)}</p><p>The minister wrote &lt;script&gt;alert(1)&lt;/script&gt; in a post, &amp; then deleted it, officials said on Friday.</p></article></body></html>`;
     const article = extractArticle(html, "https://x.example/a");
