@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { stripInvisible } from "../text/normalize.ts";
 import { IngestError } from "./ingest-error.ts";
+import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS, measureHtml } from "./measure-html.ts";
 import { type MetaDocument, readPageMeta } from "./read-page-meta.ts";
 
 /** What a web page gives the corpus. Dates are YYYY-MM-DD; text is plain text. */
@@ -46,9 +47,12 @@ interface Node {
  * body among navigation, ads, related links and comments; the paragraphs are the text
  * of its `<p>`, `<li>` and `<blockquote>` elements as published, with the whitespace
  * inside each collapsed. Only `textContent` is read, so markup, scripts and styles
- * never reach the corpus. Throws NOT_AN_ARTICLE when no article text is found.
+ * never reach the corpus. Throws NOT_AN_ARTICLE when no article text is found, and
+ * TOO_COMPLEX, before parsing, for a page nested deeper or with more elements than any
+ * news page (see MAX_PAGE_DEPTH).
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  refuseIfTooComplex(html, pageUrl);
   const { document } = parseHTML(html);
   // An empty, binary or markup-free body parses to a document without a root element,
   // which Readability rejects with a message about its own arguments.
@@ -78,6 +82,22 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     language: meta.language,
     paragraphs,
   };
+}
+
+/**
+ * Measured on the text, before linkedom builds a DOM: Readability's time grows faster than
+ * the square of the nesting depth, so 22 KB of nested `<div>`s would take over a minute.
+ */
+function refuseIfTooComplex(html: string, pageUrl: string): void {
+  const limit = { depth: MAX_PAGE_DEPTH, elements: MAX_PAGE_ELEMENTS };
+  const size = measureHtml(html, limit);
+  const why =
+    size.depth > limit.depth
+      ? `elements nested ${size.depth} deep (at most ${limit.depth})`
+      : size.elements > limit.elements
+        ? `more than ${limit.elements} elements`
+        : null;
+  if (why) throw new IngestError("TOO_COMPLEX", `page too complex at ${pageUrl}: ${why}`);
 }
 
 function notAnArticle(pageUrl: string, chars: number): IngestError {
