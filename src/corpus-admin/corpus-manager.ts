@@ -187,7 +187,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
         if (document.kind === "page") {
           try {
             const outcome = change.offer(
-              candidateFromPage(document, null),
+              await candidateFromPage(document, null, document.requestedUrl, options.fetch),
               sourceId("page", target),
             );
             if (outcome.kind === "added") change.putSource(newSource("page", target, actor, now()));

@@ -49,7 +49,8 @@ interface Node {
  * inside each collapsed. Only `textContent` is read, so markup, scripts and styles
  * never reach the corpus. Throws NOT_AN_ARTICLE when no article text is found, and
  * TOO_COMPLEX, before parsing, for a page nested deeper or with more elements than any
- * news page (see MAX_PAGE_DEPTH).
+ * news page (see MAX_PAGE_DEPTH). CPU-bound and synchronous: the bot runs it through
+ * extractArticleInWorker, off the main thread and under a deadline.
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
   refuseIfTooComplex(html, pageUrl);
