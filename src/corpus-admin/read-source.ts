@@ -5,6 +5,7 @@ import type { Article } from "../corpus/article.ts";
 import { MAX_ARTICLE_FILE_BYTES } from "../corpus/load-corpus.ts";
 import { parseArticle } from "../corpus/parse-article.ts";
 import { normalizeUrl, textHash } from "../ingest/article-identity.ts";
+import { refuseIfTooComplex } from "../ingest/extract-article.ts";
 import { extractArticleInWorker } from "../ingest/extract-in-worker.ts";
 import {
   DEFAULT_FETCH_LIMITS,
@@ -125,6 +126,8 @@ export async function readFileSource(path: string): Promise<Candidate> {
 }
 
 function candidateFromHtmlFile(html: string, path: string): Promise<Candidate> {
+  // The canonical URL is read on this thread: a hostile file must not get that far.
+  refuseIfTooComplex(html, path);
   const { document } = parseHTML(html);
   const canonical = readPageMeta(document as unknown as MetaDocument, "http://invalid/").canonical;
   if (!canonical || new URL(canonical).hostname === "invalid") {

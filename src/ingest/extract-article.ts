@@ -86,10 +86,12 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
 }
 
 /**
- * Measured on the text, before linkedom builds a DOM: Readability's time grows faster than
- * the square of the nesting depth, so 22 KB of nested `<div>`s would take over a minute.
+ * Throws TOO_COMPLEX for HTML nested deeper or with more elements than any news page,
+ * measured on the text before linkedom builds a DOM (`where` is the URL or file named).
+ * Readability's time grows faster than the square of the nesting depth: 22 KB of nested
+ * `<div>`s would take over a minute. Cheap enough for the main thread.
  */
-function refuseIfTooComplex(html: string, pageUrl: string): void {
+export function refuseIfTooComplex(html: string, where: string): void {
   const limit = { depth: MAX_PAGE_DEPTH, elements: MAX_PAGE_ELEMENTS };
   const size = measureHtml(html, limit);
   const why =
@@ -98,7 +100,7 @@ function refuseIfTooComplex(html: string, pageUrl: string): void {
       : size.elements > limit.elements
         ? `more than ${limit.elements} elements`
         : null;
-  if (why) throw new IngestError("TOO_COMPLEX", `page too complex at ${pageUrl}: ${why}`);
+  if (why) throw new IngestError("TOO_COMPLEX", `page too complex at ${where}: ${why}`);
 }
 
 function notAnArticle(pageUrl: string, chars: number): IngestError {

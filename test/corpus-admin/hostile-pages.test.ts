@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { formatSummary } from "../../src/corpus-admin/change-summary.ts";
 import { MODERATOR, startWorld, type World } from "./corpus-manager-setup.ts";
@@ -48,6 +50,18 @@ describe("corpus manager, on pages built to be slow", () => {
     expect(summary.added).toHaveLength(1);
     expect(formatSummary(summary)).toContain(
       `page too complex at ${world.site.url("/news/deep")}: elements nested 501 deep (at most 500)`,
+    );
+  });
+
+  it("refuses a saved page nested too deep before parsing it on the main thread", async () => {
+    const path = join(world.dataDir, "deep.html");
+    await writeFile(
+      path,
+      `<html><body>${"<div>".repeat(100_000)}x${"</div>".repeat(100_000)}</body></html>`,
+    );
+    const summary = await world.manager.add(path, MODERATOR);
+    expect(formatSummary(summary)).toBe(
+      `+0 new, 0 updated, 0 removed, 1 failed: ${path}: page too complex at ${path}: elements nested 501 deep (at most 500)`,
     );
   });
 });
