@@ -151,9 +151,16 @@ function release(worker: Worker): void {
   }
   // An idle worker must not keep the process alive, nor live for ever.
   worker.unref();
-  const timer = setTimeout(() => void worker.terminate(), IDLE_MS);
-  timer.unref();
-  idle.push({ worker, timer });
+  const kept = {
+    worker,
+    timer: setTimeout(() => {
+      // Out of the idle list first: a stopping worker must not be handed a page.
+      idle.splice(idle.indexOf(kept), 1);
+      void worker.terminate();
+    }, IDLE_MS),
+  };
+  kept.timer.unref();
+  idle.push(kept);
 }
 
 function wake(): void {
