@@ -131,6 +131,9 @@ function take(): Worker | null {
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
   });
+  // A job listens for its worker's errors; an idle worker's error only ends it (exit below),
+  // and must not become an uncaught 'error' event that takes the process down.
+  worker.on("error", () => {});
   worker.once("exit", () => {
     live--;
     const at = idle.findIndex((kept) => kept.worker === worker);
