@@ -201,7 +201,10 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
         }
         if (document.kind === "page") {
           try {
-            const outcome = change.offer(candidateFromPage(document, null), sourceId("page", url));
+            const outcome = change.offer(
+              await candidateFromPage(document, null, document.requestedUrl, options.fetch),
+              sourceId("page", url),
+            );
             if (outcome.kind === "added") change.putSource(newSource("page", url, actor, now()));
           } catch (error) {
             change.fail(target, reasonOf(error));

@@ -5,8 +5,14 @@ import type { Article } from "../corpus/article.ts";
 import { MAX_ARTICLE_FILE_BYTES } from "../corpus/load-corpus.ts";
 import { parseArticle } from "../corpus/parse-article.ts";
 import { normalizeUrl, textHash } from "../ingest/article-identity.ts";
-import { extractArticle } from "../ingest/extract-article.ts";
-import { type FetchedDocument, type FetchOptions, fetchDocument } from "../ingest/fetch-page.ts";
+import { refuseIfTooComplex } from "../ingest/extract-article.ts";
+import { extractArticleInWorker } from "../ingest/extract-in-worker.ts";
+import {
+  DEFAULT_FETCH_LIMITS,
+  type FetchedDocument,
+  type FetchOptions,
+  fetchDocument,
+} from "../ingest/fetch-page.ts";
 import { IngestError } from "../ingest/ingest-error.ts";
 import type { FeedItem } from "../ingest/parse-feed.ts";
 import { type MetaDocument, readPageMeta } from "../ingest/read-page-meta.ts";
@@ -27,12 +33,18 @@ export interface Candidate {
 const DEFAULT_LANGUAGE = "en";
 
 /** Turns an extracted page into a candidate; the feed item fills a missing title or date. */
-export function candidateFromPage(
+export async function candidateFromPage(
   document: FetchedDocument,
   item: FeedItem | null,
   origin = document.requestedUrl,
-): Candidate {
-  const page = extractArticle(document.text, document.url);
+  fetch?: FetchOptions,
+): Promise<Candidate> {
+  // Off the main thread, under the fetch deadline: a page can be built to make
+  // extraction take minutes, and the bot must keep answering meanwhile.
+  const page = await extractArticleInWorker(document.text, document.url, {
+    timeoutMs: fetch?.limits?.timeoutMs ?? DEFAULT_FETCH_LIMITS.timeoutMs,
+    signal: fetch?.signal,
+  });
   const title = page.title ?? item?.title ?? null;
   if (!title) {
     throw new IngestError("NOT_AN_ARTICLE", "the page has no title (no <title>, og:title or h1)");
@@ -59,7 +71,12 @@ export async function readPage(
   fetch: FetchOptions,
   item: FeedItem | null = null,
 ): Promise<Candidate> {
-  return candidateFromPage(await fetchDocument(url, { ...fetch, accept: "page" }), item, url);
+  return candidateFromPage(
+    await fetchDocument(url, { ...fetch, accept: "page" }),
+    item,
+    url,
+    fetch,
+  );
 }
 
 /**
@@ -108,7 +125,9 @@ export async function readFileSource(path: string): Promise<Candidate> {
   };
 }
 
-function candidateFromHtmlFile(html: string, path: string): Candidate {
+function candidateFromHtmlFile(html: string, path: string): Promise<Candidate> {
+  // The canonical URL is read on this thread: a hostile file must not get that far.
+  refuseIfTooComplex(html, path);
   const { document } = parseHTML(html);
   const canonical = readPageMeta(document as unknown as MetaDocument, "http://invalid/").canonical;
   if (!canonical || new URL(canonical).hostname === "invalid") {

@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { stripInvisible } from "../text/normalize.ts";
 import { IngestError } from "./ingest-error.ts";
+import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS, measureHtml } from "./measure-html.ts";
 import { type MetaDocument, readPageMeta } from "./read-page-meta.ts";
 
 /** What a web page gives the corpus. Dates are YYYY-MM-DD; text is plain text. */
@@ -46,10 +47,19 @@ interface Node {
  * body among navigation, ads, related links and comments; the paragraphs are the text
  * of its `<p>`, `<li>` and `<blockquote>` elements as published, with the whitespace
  * inside each collapsed. Only `textContent` is read, so markup, scripts and styles
- * never reach the corpus. Throws NOT_AN_ARTICLE when no article text is found.
+ * never reach the corpus. Throws NOT_AN_ARTICLE when no article text is found, and
+ * TOO_COMPLEX, before parsing, for a page nested deeper or with more elements than any
+ * news page (see MAX_PAGE_DEPTH). CPU-bound and synchronous: the bot runs it through
+ * extractArticleInWorker, off the main thread and under a deadline.
  */
 export function extractArticle(html: string, pageUrl: string): ExtractedArticle {
+  refuseIfTooComplex(html, pageUrl);
   const { document } = parseHTML(html);
+  // An empty, binary or markup-free body parses to a document without a root element,
+  // which Readability rejects with a message about its own arguments.
+  if (!(document as unknown as { documentElement: unknown }).documentElement) {
+    throw notAnArticle(pageUrl, 0);
+  }
   const meta = readPageMeta(document as unknown as MetaDocument, pageUrl);
   removeHiddenAndAds(document as unknown as Node);
   const parsed = new Readability(document as never, {
@@ -60,12 +70,7 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
   const byline = meta.byline ?? clean(parsed?.byline);
   const paragraphs = content ? paragraphsOf(content, byline) : [];
   const chars = paragraphs.reduce((sum, p) => sum + p.length, 0);
-  if (chars < MIN_ARTICLE_CHARS) {
-    throw new IngestError(
-      "NOT_AN_ARTICLE",
-      `no article text found (${chars} characters): a front page, a paywall or a page built by scripts?`,
-    );
-  }
+  if (chars < MIN_ARTICLE_CHARS) throw notAnArticle(pageUrl, chars);
   const host = new URL(pageUrl).hostname.replace(/^www\./, "");
   const publisher = meta.siteName ?? clean(parsed?.siteName) ?? host;
   const title = withoutSiteSuffix(meta.title ?? clean(parsed?.title), publisher);
@@ -78,6 +83,31 @@ export function extractArticle(html: string, pageUrl: string): ExtractedArticle 
     language: meta.language,
     paragraphs,
   };
+}
+
+/**
+ * Throws TOO_COMPLEX for HTML nested deeper or with more elements than any news page,
+ * measured on the text before linkedom builds a DOM (`where` is the URL or file named).
+ * Readability's time grows faster than the square of the nesting depth: 22 KB of nested
+ * `<div>`s would take over a minute. Cheap enough for the main thread.
+ */
+export function refuseIfTooComplex(html: string, where: string): void {
+  const limit = { depth: MAX_PAGE_DEPTH, elements: MAX_PAGE_ELEMENTS };
+  const size = measureHtml(html, limit);
+  const why =
+    size.depth > limit.depth
+      ? `elements nested ${size.depth} deep (at most ${limit.depth})`
+      : size.elements > limit.elements
+        ? `more than ${limit.elements} elements`
+        : null;
+  if (why) throw new IngestError("TOO_COMPLEX", `page too complex at ${where}: ${why}`);
+}
+
+function notAnArticle(pageUrl: string, chars: number): IngestError {
+  return new IngestError(
+    "NOT_AN_ARTICLE",
+    `no article text found at ${pageUrl} (${chars} characters): a front page, a paywall or a page built by scripts?`,
+  );
 }
 
 function clean(value: string | null | undefined): string | null {

@@ -4,6 +4,7 @@ export type IngestErrorCode =
   | "FETCH_FAILED"
   | "TIMEOUT"
   | "TOO_LARGE"
+  | "TOO_COMPLEX"
   | "TOO_MANY_REDIRECTS"
   | "HTTP_STATUS"
   | "UNSUPPORTED_CONTENT"

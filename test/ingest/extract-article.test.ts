@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractArticle } from "../../src/ingest/extract-article.ts";
 import { IngestError } from "../../src/ingest/ingest-error.ts";
+import { MAX_PAGE_DEPTH, MAX_PAGE_ELEMENTS } from "../../src/ingest/measure-html.ts";
 import { changingPage, fixture } from "../helpers/news-site.ts";
 
 const ORIGIN = "https://ledger.example";
@@ -100,6 +101,57 @@ describe("extractArticle", () => {
     }
     expect(error).toBeInstanceOf(IngestError);
     expect((error as IngestError).code).toBe("NOT_AN_ARTICLE");
+  });
+
+  it("refuses an empty, binary or tiny page as no article text, naming the URL", () => {
+    for (const body of [
+      "",
+      "   ",
+      "\u0000\u0001PK\u0003\u0004\uFFFD\uFFFD",
+      "hello",
+      "<!-- x -->",
+    ]) {
+      let error: unknown;
+      try {
+        extractArticle(body, "https://x.example/empty");
+      } catch (e) {
+        error = e;
+      }
+      expect(error, JSON.stringify(body)).toBeInstanceOf(IngestError);
+      expect((error as IngestError).code).toBe("NOT_AN_ARTICLE");
+      expect((error as IngestError).message).toMatch(
+        /^no article text found at https:\/\/x\.example\/empty/,
+      );
+    }
+  });
+
+  it("refuses a page nested too deep before Readability sees it, naming the URL", () => {
+    const article = `<p>${"A sentence of the article that is long enough to count. ".repeat(6)}</p>`;
+    const nested = (depth: number) =>
+      `<html><body>${"<div>".repeat(depth)}${article}${"</div>".repeat(depth)}</body></html>`;
+    for (const depth of [MAX_PAGE_DEPTH + 100, 8000]) {
+      const started = performance.now();
+      let error: unknown;
+      try {
+        extractArticle(nested(depth), "https://x.example/deep");
+      } catch (e) {
+        error = e;
+      }
+      expect(error, `depth ${depth}`).toBeInstanceOf(IngestError);
+      expect((error as IngestError).code).toBe("TOO_COMPLEX");
+      expect((error as IngestError).message).toMatch(
+        /^page too complex at https:\/\/x\.example\/deep: elements nested \d+ deep/,
+      );
+      // Refused on the text: Readability would take seconds (600) or overflow the stack (8000).
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
+
+  it("refuses a page with too many elements", () => {
+    const html = `<html><body><article><p>${"<span>word</span> ".repeat(MAX_PAGE_ELEMENTS)}</p></article></body></html>`;
+    expect(() => extractArticle(html, "https://x.example/huge")).toThrow(
+      /^page too complex at https:\/\/x\.example\/huge: more than 100000 elements/,
+    );
   });
 
   it("keeps text that looks like markup as text", () => {
