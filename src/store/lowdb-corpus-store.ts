@@ -11,6 +11,7 @@ import { acquireLockFile, type HeldLock, type LockHolder } from "./lock-file.ts"
 import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
 import { storeIoError } from "./store-io-error.ts";
 import { emptyStoreData, type StoreData, StoreDataSchema } from "./store-schema.ts";
+import { writeAtomically } from "./write-atomically.ts";
 
 export const STORE_FILE = "corpus-store.json";
 /** The audit log keeps this many entries; the oldest go first. */
@@ -36,7 +37,6 @@ export class LowdbCorpusStore implements CorpusStore {
   readonly location: string;
   readonly #backup: string;
   readonly #lockPath: string;
-  readonly #temporary: string;
   readonly #dataDir: string;
   readonly #fs: StoreFileSystem;
   #held: { lock: StoreLock; file: HeldLock } | null = null;
@@ -46,7 +46,6 @@ export class LowdbCorpusStore implements CorpusStore {
     this.#fs = options.fs ?? NODE_STORE_FILE_SYSTEM;
     this.location = join(dataDir, STORE_FILE);
     this.#backup = `${this.location}.bak`;
-    this.#temporary = join(dataDir, `.${STORE_FILE}.tmp`);
     this.#lockPath = join(dataDir, "corpus-store.lock");
   }
 
@@ -127,18 +126,12 @@ export class LowdbCorpusStore implements CorpusStore {
       log: [...data.log, change.audit].slice(-MAX_LOG_ENTRIES),
     };
     await this.#keepBackup();
-    await this.#write(next);
-  }
-
-  /** Writes the temporary file and renames it over the store; a failed write leaves no temporary behind. */
-  async #write(data: StoreData): Promise<void> {
-    try {
-      await this.#fs.writeFile(this.#temporary, `${JSON.stringify(data, null, 2)}\n`);
-      await this.#fs.rename(this.#temporary, this.location);
-    } catch (error) {
-      await this.#fs.unlink(this.#temporary).catch(() => {});
-      throw storeIoError(error, "write", this.location, this.#dataDir);
-    }
+    await writeAtomically(
+      this.#fs,
+      this.location,
+      `${JSON.stringify(next, null, 2)}\n`,
+      this.#dataDir,
+    );
   }
 
   async #readData(): Promise<StoreData> {
@@ -221,8 +214,7 @@ function parseStore(text: string): Parsed {
 /**
  * Opens the store in `dataDir` and reads it once, so a damaged or unreadable file stops
  * start-up (STORE_CORRUPT, STORE_UNREADABLE) instead of failing the first moderator. The
- * folder (DATA_DIR itself, not its parents: a mistyped path is reported, not built) is
- * created at the first write, so reading commands (`ask`, `list`) leave no trace.
+ * folder is created at the first write, so reading commands (`ask`, `list`) leave no trace.
  */
 export async function openLowdbCorpusStore(
   dataDir: string,

@@ -10,7 +10,7 @@ export interface StoreFileSystem {
   writeFile(path: string, data: string, options?: { flag?: string }): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   copyFile(from: string, to: string): Promise<void>;
-  /** Creates one folder; its parent must exist. An existing folder is not an error. */
+  /** Creates the folder and any missing parents. An existing folder is not an error. */
   mkdir(path: string): Promise<void>;
   unlink(path: string): Promise<void>;
   stat(path: string): Promise<{ mtimeMs: number; size: number; ino: number }>;
@@ -22,11 +22,7 @@ export const NODE_STORE_FILE_SYSTEM: StoreFileSystem = {
   rename,
   copyFile: (from, to) => copyFile(from, to),
   mkdir: async (path) => {
-    try {
-      await mkdir(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
+    await mkdir(path, { recursive: true });
   },
   unlink,
   stat,

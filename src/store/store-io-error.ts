@@ -31,7 +31,7 @@ export function storeIoError(
     case "ENOENT":
       message =
         doing === "create"
-          ? `Cannot create the data folder ${path}: its parent ${dirname(path)} does not exist (ENOENT). Create it, or set DATA_DIR to a folder whose parent exists.`
+          ? `Cannot create the data folder ${path}: a folder on its path is missing or a broken link (ENOENT). Create ${dirname(path)}, or set DATA_DIR to a folder that exists.`
           : `Cannot ${verb} ${path}: the folder ${dataDir} is gone (ENOENT). Create it again, or set DATA_DIR.`;
       break;
     case "ENOTDIR":

@@ -77,8 +77,8 @@ describe("npm run corpus -- add/remove/refresh/sources/log", () => {
     expect(result.err).toContain("corpus-store.json.bak");
   });
 
-  it("exits 1 with one line naming the path when the store is a folder or DATA_DIR's parent is missing", async () => {
-    const { mkdir } = await import("node:fs/promises");
+  it("exits 1 with one line naming the path when the store is a folder or DATA_DIR runs through a file", async () => {
+    const { mkdir, writeFile } = await import("node:fs/promises");
     const store = join(world.env.DATA_DIR!, "corpus-store.json");
     await mkdir(store);
     const folder = await corpus("refresh");
@@ -88,13 +88,15 @@ describe("npm run corpus -- add/remove/refresh/sources/log", () => {
     );
 
     const own = world.env.DATA_DIR!;
-    const dataDir = join(own, "no-such-parent", "data");
+    await writeFile(join(own, "a-file"), "x");
+    const dataDir = join(own, "a-file", "data");
     world.env.DATA_DIR = dataDir;
-    const missing = await corpus("add", world.site.url("/news/talks-stall")).finally(() => {
+    const throughFile = await corpus("add", world.site.url("/news/talks-stall")).finally(() => {
       world.env.DATA_DIR = own;
     });
-    expect(missing.code).toBe(1);
-    expect(missing.err.trim().split("\n")).toHaveLength(1);
-    expect(missing.err).toContain(`Cannot create the data folder ${dataDir}`);
+    expect(throughFile.code).toBe(1);
+    expect(throughFile.err.trim().split("\n")).toHaveLength(1);
+    expect(throughFile.err).toContain(`${dataDir}`);
+    expect(throughFile.err).toContain("(ENOTDIR). Set DATA_DIR to a folder.");
   });
 });

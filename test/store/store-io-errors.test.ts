@@ -114,14 +114,33 @@ describe("the store on a disk that fails", () => {
     expect(await readdir(file)).toEqual(["keep.txt"]);
   });
 
-  it("says the parent folder is missing (ENOENT) rather than failing with a stack trace", async () => {
-    const dataDir = join(dir, "missing", "data");
-    const store = await openLowdbCorpusStore(dataDir);
+  it("says a folder on DATA_DIR's path is missing (mkdir ENOENT) in one line", async () => {
+    const dataDir = join(dir, "gone", "data");
+    const store = new LowdbCorpusStore(dataDir, {
+      fs: {
+        ...NODE_STORE_FILE_SYSTEM,
+        mkdir: async (path) => {
+          throw errnoError("ENOENT", "mkdir", path);
+        },
+      },
+    });
     const error = await caught(store.lock("test"));
     expect(error.code).toBe("STORE_UNWRITABLE");
     expectOneLine(error, dataDir);
-    expect(error.message).toMatch(/parent .*missing.* does not exist \(ENOENT\)/);
-    expect(existsSync(join(dir, "missing"))).toBe(false);
+    expect(error.message).toMatch(/missing or a broken link \(ENOENT\)\. Create .*gone/);
+  });
+
+  it("says part of DATA_DIR is a file (ENOTDIR), at open and at the first write", async () => {
+    await writeFile(join(dir, "not-a-folder"), "a file");
+    const dataDir = join(dir, "not-a-folder", "data");
+    const opened = await caught(openLowdbCorpusStore(dataDir));
+    expect(opened.code).toBe("STORE_UNREADABLE");
+    expectOneLine(opened, dataDir);
+    expect(opened.message).toMatch(/is a file, not a folder \(ENOTDIR\)\. Set DATA_DIR/);
+    const written = await caught(new LowdbCorpusStore(dataDir).lock("test"));
+    expect(written.code).toBe("STORE_UNWRITABLE");
+    expect(written.message).toMatch(/ENOTDIR/);
+    expect(await readFile(join(dir, "not-a-folder"), "utf8")).toBe("a file");
   });
 
   it("does not advise restoring a backup that is damaged too, or missing", async () => {
