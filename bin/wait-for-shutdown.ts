@@ -1,4 +1,4 @@
-import type { Logger } from "../src/index.ts";
+import { AppError, type Logger } from "../src/index.ts";
 
 /** What every started face returns. */
 export interface RunningFace {
@@ -95,7 +95,9 @@ export function waitForShutdown(
   return {
     fail(error) {
       if (stopping) return;
-      logger.error({ err: error instanceof Error ? error.message : String(error) }, "fatal error");
+      // The face has logged the details, redacted: a library's message may quote the
+      // URL with the token in it, so only an AppError's own message goes here.
+      logger.error(error instanceof AppError ? { err: error.message } : {}, "fatal error");
       stop({ reason: "fatal error" }, 1);
     },
     done,
