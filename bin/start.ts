@@ -112,8 +112,7 @@ async function main(): Promise<number> {
       `Answering here instead. ${engine.describeCorpus()}\nType a question per line; Ctrl-D or "exit" to stop.\n`,
   );
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
-  await corpusService.stop();
-  return 0;
+  return (await stopWithin([corpusService], shutdownMs, logger)) === "stopped" ? 0 : 1;
 }
 
 main().then(
