@@ -15,13 +15,19 @@ import {
   fetchOptionsFrom,
   LlmConfigSchema,
   openLowdbFeedbackStore,
+  ProcessConfigSchema,
   parseConfigParts,
   readEnvironment,
   runChat,
   setupEngine,
   startCorpusService,
 } from "../src/index.ts";
-import { type RunningFace, waitForShutdown } from "./wait-for-shutdown.ts";
+import {
+  drainTimeoutFor,
+  type RunningFace,
+  stopWithin,
+  waitForShutdown,
+} from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
   const env = readEnvironment();
@@ -33,10 +39,13 @@ async function main(): Promise<number> {
       telegram: TelegramConfigSchema,
       discord: DiscordConfigSchema,
       llm: LlmConfigSchema,
+      process: ProcessConfigSchema,
     },
     env,
   );
   const { telegram, discord: discordConfig, corpus: corpusConfig } = parts;
+  const shutdownMs = parts.process.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  const drainTimeoutMs = drainTimeoutFor(shutdownMs);
   // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
   const { engine, config, logger, store } = await setupEngine(env, parts.engine);
   const corpus = createCorpusManager({
@@ -52,22 +61,49 @@ async function main(): Promise<number> {
   // The faces configured, each with the moderators' corpus commands on the same manager
   // (one operation at a time across both); the corpus service stops with them.
   const faces: RunningFace[] = [];
+  // A face that fails for good while running (long polling taken over) stops the process.
+  let fatal: unknown;
+  let onFatal = (error: unknown) => {
+    fatal ??= error;
+  };
   try {
     if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
-      faces.push(await startTelegram({ engine, config: telegram, logger, corpus }));
+      faces.push(
+        await startTelegram({
+          engine,
+          config: telegram,
+          logger,
+          corpus,
+          drainTimeoutMs,
+          onFatal: (error) => onFatal(error),
+        }),
+      );
     }
     if (discordConfigured(discordConfig)) {
       const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
-      faces.push(await startDiscord({ engine, config: discordConfig, logger, feedback, corpus }));
+      faces.push(
+        await startDiscord({
+          engine,
+          config: discordConfig,
+          logger,
+          feedback,
+          corpus,
+          drainTimeoutMs,
+        }),
+      );
     }
   } catch (error) {
     // Whatever did start must not keep the process alive after a face failed to.
-    await Promise.allSettled([...faces, corpusService].map((running) => running.stop()));
+    await stopWithin([...faces, corpusService], shutdownMs, logger);
     throw error;
   }
   if (faces.length > 0) {
-    await waitForShutdown([...faces, corpusService], logger);
-    return 0;
+    const shutdown = waitForShutdown([...faces, corpusService], logger, shutdownMs);
+    onFatal = (error) => shutdown.fail(error);
+    if (fatal !== undefined) shutdown.fail(fatal);
+    // Exits explicitly: after a stop, a request still retrying against an unreachable
+    // platform (its timers, its sockets) must not keep the process alive.
+    process.exit(await shutdown.done);
   }
 
   process.stderr.write(
@@ -76,8 +112,7 @@ async function main(): Promise<number> {
       `Answering here instead. ${engine.describeCorpus()}\nType a question per line; Ctrl-D or "exit" to stop.\n`,
   );
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
-  await corpusService.stop();
-  return 0;
+  return (await stopWithin([corpusService], shutdownMs, logger)) === "stopped" ? 0 : 1;
 }
 
 main().then(
@@ -87,8 +122,8 @@ main().then(
   (error: unknown) => {
     if (error instanceof AppError) {
       process.stderr.write(`${error.message}\n`);
-      process.exitCode = error.code === "CONFIG_INVALID" ? 2 : 1;
-      return;
+      // Explicitly: a face that was stopping when start-up failed may still hold sockets.
+      process.exit(error.code === "CONFIG_INVALID" ? 2 : 1);
     }
     throw error;
   },

@@ -5,6 +5,8 @@ export type AppErrorCode =
   | "CORPUS_UNREADABLE"
   | "STORE_BUSY"
   | "STORE_CORRUPT"
+  | "STORE_UNREADABLE"
+  | "STORE_UNWRITABLE"
   | "USAGE";
 
 /** The one error class of the engine: a code, a message that says what to do, a cause. */

@@ -25,6 +25,11 @@ export { type CliEngine, setupEngine } from "./cli/setup-engine.ts";
 // Corpus management: the store, the moderators' operations, the background service.
 export { type CorpusConfig, CorpusConfigSchema } from "./config/corpus-config.ts";
 export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";
+export {
+  DEFAULT_SHUTDOWN_TIMEOUT_SECONDS,
+  type ProcessConfig,
+  ProcessConfigSchema,
+} from "./config/process-config.ts";
 export { parseConfig, parseConfigParts, readEnvironment } from "./config/read-environment.ts";
 export type { Article } from "./corpus/article.ts";
 export { formatArticle } from "./corpus/format-article.ts";

@@ -142,12 +142,18 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     async stop() {
       if (stopping) return;
       stopping = true;
-      const drained = Promise.allSettled([...inFlight]);
+      const drainTimeoutMs = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
+      const drained = Promise.allSettled([...inFlight]).then(() => true);
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS);
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), drainTimeoutMs);
       });
-      await Promise.race([drained, timeout]);
+      if (!(await Promise.race([drained, timeout]))) {
+        logger.warn(
+          { drainTimeoutMs },
+          "Discord: answers still in progress at shutdown were dropped",
+        );
+      }
       clearTimeout(timer);
       await client.destroy();
       logger.info("Discord: disconnected");

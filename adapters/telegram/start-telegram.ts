@@ -13,8 +13,14 @@ import { createWebhookServer } from "./webhook-server.ts";
 export const ALLOWED_UPDATES = ["message", "inline_query"] as const;
 /** How long getUpdates waits for news on Telegram's side (long polling). */
 const POLL_TIMEOUT_SECONDS = 30;
-/** How long a shutdown lets answers in progress finish. */
-const DRAIN_MS = 10_000;
+/** How long a shutdown lets answers in progress finish, unless told otherwise. */
+const DRAIN_TIMEOUT_MS = 8_000;
+/**
+ * How long a shutdown tries to tell Telegram which updates are done. Bounded, and not
+ * retried: with the Bot API unreachable, auto-retry would back off for hours and the
+ * process would never exit.
+ */
+const CONFIRM_TIMEOUT_MS = 1_000;
 
 export interface StartTelegramOptions {
   engine: Engine;
@@ -25,6 +31,13 @@ export interface StartTelegramOptions {
   corpus?: CorpusManager;
   /** Pace of a moderator's status message edits (default 1.5 s). */
   statusIntervalMs?: number;
+  /** How long `stop()` waits for answers in progress before stopping anyway (default 8 s). */
+  drainTimeoutMs?: number;
+  /**
+   * Called when long polling stops by itself (another instance polls with the token, the
+   * token was revoked): the bot no longer receives anything, so the caller should stop.
+   */
+  onFatal?: (error: unknown) => void;
 }
 
 export interface TelegramHandle {
@@ -90,6 +103,7 @@ async function setModeratorMenus(bot: Bot, config: TelegramConfig, logger: Logge
  */
 export async function startTelegram(options: StartTelegramOptions): Promise<TelegramHandle> {
   const { engine, config, now } = options;
+  const drainTimeoutMs = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
   const logger = options.logger.child({ face: "telegram" });
   const tracker = createUpdateTracker();
   const bot = createBot({
@@ -146,7 +160,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
         stopping ??= (async () => {
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
-          await tracker.drain(DRAIN_MS);
+          await tracker.drain(drainTimeoutMs);
           server.closeAllConnections();
           await closed;
           logger.info({}, "telegram bot stopped");
@@ -169,6 +183,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       { err: describeError(error) },
       "telegram long polling stopped; 409 means another instance polls with this token",
     );
+    options.onFatal?.(error);
   });
   logger.info({ username, moderators }, "telegram bot started (long polling)");
   let stopping: Promise<void> | undefined;
@@ -177,13 +192,19 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     stop: () => {
       stopping ??= (async () => {
         if (runner.isRunning()) await runner.stop();
-        await tracker.drain(DRAIN_MS);
+        if (!(await tracker.drain(drainTimeoutMs))) {
+          logger.warn({ drainTimeoutMs }, "answers still in progress at shutdown were dropped");
+        }
         // Tell Telegram the updates handled so far are done, so a restart does not
-        // receive (and answer) them again.
+        // receive (and answer) them again. The abort also ends auto-retry's waiting.
         const last = tracker.lastUpdateId();
         if (last !== undefined) {
           await bot.api
-            .getUpdates({ offset: last + 1, limit: 1, timeout: 0 })
+            .getUpdates(
+              { offset: last + 1, limit: 1, timeout: 0 },
+              // grammY types its signal with the abort-controller shim; Node's is the same at run time.
+              AbortSignal.timeout(CONFIRM_TIMEOUT_MS) as Parameters<typeof bot.api.getUpdates>[1],
+            )
             .catch((error: unknown) =>
               logger.warn({ err: describeError(error) }, "could not confirm handled updates"),
             );

@@ -29,6 +29,20 @@ export interface ParsedArticleCache {
   set(name: string, size: number, mtimeMs: number, article: Article): void;
 }
 
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The file's text, or null when it is not UTF-8 (a Latin-1 "café" would otherwise load
+ * as "caf\uFFFD" and be quoted that way).
+ */
+export function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Reads every `*.md` article in `dir`. A bad file becomes a problem with its path; a
  * missing or empty corpus is an AppError whose message says how to fix it.
@@ -77,7 +91,15 @@ export async function loadCorpus(
       }
       let article = options.cache?.get(name, info.size, info.mtimeMs);
       if (!article) {
-        const result = parseArticle(await readFile(path, "utf8"));
+        const text = decodeUtf8(await readFile(path));
+        if (text === null) {
+          problems.push({
+            path,
+            message: "not valid UTF-8: convert it (e.g. iconv -f latin1 -t utf-8) and save again",
+          });
+          continue;
+        }
+        const result = parseArticle(text);
         if (!result.ok) {
           problems.push({ path, message: result.problems.join("; ") });
           continue;

@@ -1,10 +1,10 @@
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { Low } from "lowdb";
-import { DataFile } from "lowdb/node";
 import { z } from "zod";
 import type { Quote } from "../answer/answer.ts";
 import { AppError } from "../errors.ts";
+import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "../store/store-file-system.ts";
+import { storeIoError } from "../store/store-io-error.ts";
+import { writeAtomically } from "../store/write-atomically.ts";
 import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "./feedback-store.ts";
 
 export const FEEDBACK_FILE_NAME = "feedback.json";
@@ -44,14 +44,18 @@ export interface LowdbFeedbackStoreOptions {
   /** The bot's data folder (DATA_DIR); created if missing. */
   dataDir: string;
   now?: () => Date;
+  /** The file operations; tests pass failing ones (a read-only or full disk). */
+  fs?: StoreFileSystem;
 }
 
 class CorruptFileError extends Error {}
 
 /**
- * Feedback in `${dataDir}/feedback.json`. lowdb (via steno) writes a temporary file and
- * renames it, so a crash mid-write leaves the old file whole. One process per file: lowdb
- * keeps the data in memory and does not merge writes from others.
+ * Feedback in `${dataDir}/feedback.json`, kept in memory and written whole after each
+ * vote: a temporary file renamed over the old one, so a crash mid-write leaves the old
+ * file whole, and a failed write (full disk, read-only) leaves no temporary behind and
+ * throws an AppError STORE_UNWRITABLE naming the file. One process per file: the data
+ * lives in memory and writes from others are not merged.
  *
  * A file that is not valid JSON of the expected shape is refused at open, and never
  * overwritten: it may hold votes someone wants back.
@@ -60,17 +64,26 @@ export async function openLowdbFeedbackStore(
   options: LowdbFeedbackStoreOptions,
 ): Promise<FeedbackStore> {
   const now = options.now ?? (() => new Date());
-  const file = path.join(options.dataDir, FEEDBACK_FILE_NAME);
-  await mkdir(options.dataDir, { recursive: true });
-  const db = new Low<FeedbackFile>(
-    new DataFile<FeedbackFile>(file, {
-      parse: (text) => parseFeedbackFile(text),
-      stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
-    }),
-    structuredClone(EMPTY),
-  );
+  const fs = options.fs ?? NODE_STORE_FILE_SYSTEM;
+  const { dataDir } = options;
+  const file = path.join(dataDir, FEEDBACK_FILE_NAME);
   try {
-    await db.read();
+    await fs.mkdir(dataDir);
+  } catch (error) {
+    throw storeIoError(error, "create", dataDir, dataDir);
+  }
+  let text: string | null;
+  try {
+    text = await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw storeIoError(error, "read", file, dataDir);
+    }
+    text = null;
+  }
+  let data: FeedbackFile;
+  try {
+    data = text === null ? structuredClone(EMPTY) : parseFeedbackFile(text);
   } catch (error) {
     if (error instanceof CorruptFileError) {
       throw new AppError(
@@ -81,23 +94,32 @@ export async function openLowdbFeedbackStore(
     }
     throw error;
   }
+  // One write at a time (they share the temporary file); each writes the latest state.
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = (): Promise<void> => {
+    const next = writing.then(() =>
+      writeAtomically(fs, file, `${JSON.stringify(data, null, 2)}\n`, dataDir),
+    );
+    writing = next.catch(() => {});
+    return next;
+  };
 
   return {
     async vote(input: VoteInput): Promise<VoteOutcome> {
       const key = `${input.platform}:${input.answerId}`;
-      const answer = db.data.answers[key] ?? {
+      const answer = data.answers[key] ?? {
         platform: input.platform,
         answerId: input.answerId,
         question: input.question,
         quotes: input.quotes.map(storedQuote),
         votes: {},
       };
-      db.data.answers[key] = answer;
+      data.answers[key] = answer;
       const previous = answer.votes[input.userId];
       if (previous?.vote === input.vote) return "unchanged";
       answer.votes[input.userId] = { vote: input.vote, at: now().toISOString() };
       try {
-        await db.write();
+        await write();
       } catch (error) {
         // Keep memory as the file has it, so a retry is not reported as "unchanged".
         if (previous) answer.votes[input.userId] = previous;
@@ -108,7 +130,7 @@ export async function openLowdbFeedbackStore(
     },
 
     async votesFor(platform: string, answerId: string): Promise<VoteTally> {
-      const votes = Object.values(db.data.answers[`${platform}:${answerId}`]?.votes ?? {});
+      const votes = Object.values(data.answers[`${platform}:${answerId}`]?.votes ?? {});
       return {
         up: votes.filter((v) => v.vote === "up").length,
         down: votes.filter((v) => v.vote === "down").length,

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, unlinkSync } from "node:fs";
-import { readFile, stat, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { AppError } from "../errors.ts";
+import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
 
 /** What a lock file holds: enough to tell a person who is writing, and to spot a dead writer. */
 export interface LockHolder {
@@ -30,12 +30,14 @@ const TAKEOVER_GUARD_STALE_MS = 10_000;
  * process is dead, including one left by an earlier run that had our pid (containers
  * reuse pid 1), is taken over; a live one is an AppError STORE_BUSY naming its holder.
  * The takeover itself runs under a short guard file, so that two processes finding the
- * same stale lock cannot both take it.
+ * same stale lock cannot both take it. A failing file operation (a read-only disk) is
+ * thrown as it is, for the caller to name.
  */
 export async function acquireLockFile(
   path: string,
   purpose: string,
   describe: (holder: LockHolder) => string,
+  fs: StoreFileSystem = NODE_STORE_FILE_SYSTEM,
 ): Promise<HeldLock> {
   const holder: LockHolder = {
     pid: process.pid,
@@ -46,25 +48,25 @@ export async function acquireLockFile(
   };
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      await writeFile(path, JSON.stringify(holder), { flag: "wx" });
-      return hold(path, holder);
+      await fs.writeFile(path, JSON.stringify(holder), { flag: "wx" });
+      return hold(path, holder, fs);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
-    const current = await readHolder(path);
+    const current = await readHolder(path, fs);
     if (current === "gone") continue;
     if (current !== "unreadable" && isAlive(current)) {
       throw new AppError("STORE_BUSY", describe(current));
     }
-    if (current === "unreadable" && !(await olderThan(path, EMPTY_LOCK_GRACE_MS))) {
+    if (current === "unreadable" && !(await olderThan(path, EMPTY_LOCK_GRACE_MS, fs))) {
       throw new AppError("STORE_BUSY", `${path} is being taken by another process; try again.`);
     }
-    await takeOver(path, current === "unreadable" ? null : current.token);
+    await takeOver(path, current === "unreadable" ? null : current.token, fs);
   }
   throw new AppError("STORE_BUSY", `Could not take ${path}: other processes keep taking it.`);
 }
 
-function hold(path: string, holder: LockHolder): HeldLock {
+function hold(path: string, holder: LockHolder, fs: StoreFileSystem): HeldLock {
   HELD_HERE.add(holder.token);
   // A process that exits without releasing (an uncaught error) still removes its lock.
   const onExit = () => {
@@ -83,16 +85,19 @@ function hold(path: string, holder: LockHolder): HeldLock {
       released = true;
       process.off("exit", onExit);
       HELD_HERE.delete(holder.token);
-      const current = await readHolder(path);
-      if (typeof current === "object" && current.token === holder.token) await unlink(path);
+      const current = await readHolder(path, fs);
+      if (typeof current === "object" && current.token === holder.token) await fs.unlink(path);
     },
   };
 }
 
-async function readHolder(path: string): Promise<LockHolder | "gone" | "unreadable"> {
+async function readHolder(
+  path: string,
+  fs: StoreFileSystem,
+): Promise<LockHolder | "gone" | "unreadable"> {
   let text: string;
   try {
-    text = await readFile(path, "utf8");
+    text = await fs.readFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return "gone";
     throw error;
@@ -119,32 +124,36 @@ function isAlive(holder: LockHolder): boolean {
   }
 }
 
-async function olderThan(path: string, ms: number): Promise<boolean> {
+async function olderThan(path: string, ms: number, fs: StoreFileSystem): Promise<boolean> {
   try {
-    return Date.now() - (await stat(path)).mtimeMs > ms;
+    return Date.now() - (await fs.stat(path)).mtimeMs > ms;
   } catch {
     return true;
   }
 }
 
-async function takeOver(path: string, staleToken: string | null): Promise<void> {
+async function takeOver(
+  path: string,
+  staleToken: string | null,
+  fs: StoreFileSystem,
+): Promise<void> {
   const guard = `${path}.takeover`;
   try {
-    await writeFile(guard, String(process.pid), { flag: "wx" });
+    await fs.writeFile(guard, String(process.pid), { flag: "wx" });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    if (await olderThan(guard, TAKEOVER_GUARD_STALE_MS)) await unlink(guard).catch(() => {});
+    if (await olderThan(guard, TAKEOVER_GUARD_STALE_MS, fs)) await fs.unlink(guard).catch(() => {});
     return;
   }
   try {
     // Still the same stale lock? Another process may have taken over and locked meanwhile.
-    const current = await readHolder(path);
+    const current = await readHolder(path, fs);
     const same =
       current === "unreadable"
         ? staleToken === null
         : current !== "gone" && current.token === staleToken;
-    if (same) await unlink(path).catch(() => {});
+    if (same) await fs.unlink(path).catch(() => {});
   } finally {
-    await unlink(guard).catch(() => {});
+    await fs.unlink(guard).catch(() => {});
   }
 }

@@ -1,6 +1,4 @@
-import { copyFile, mkdir, rename, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { DataFile } from "lowdb/node";
+import { join } from "node:path";
 import { AppError } from "../errors.ts";
 import type {
   AuditEntry,
@@ -10,33 +8,45 @@ import type {
   StoreSnapshot,
 } from "./corpus-store.ts";
 import { acquireLockFile, type HeldLock, type LockHolder } from "./lock-file.ts";
+import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
+import { storeIoError } from "./store-io-error.ts";
 import { emptyStoreData, type StoreData, StoreDataSchema } from "./store-schema.ts";
+import { writeAtomically } from "./write-atomically.ts";
 
 export const STORE_FILE = "corpus-store.json";
 /** The audit log keeps this many entries; the oldest go first. */
 export const MAX_LOG_ENTRIES = 10_000;
 
+export interface LowdbCorpusStoreOptions {
+  /** The file operations; tests pass failing ones (a read-only or full disk). */
+  fs?: StoreFileSystem;
+}
+
+type Parsed = { ok: true; data: StoreData } | { ok: false; detail: string; cause?: unknown };
+
 /**
  * The single-instance store: one JSON file in DATA_DIR, so that one change (a whole
- * refresh included) is one atomic write: lowdb's steno writes a temporary file and
- * renames it over the old one. Beside it: `corpus-store.json.bak`, the last good state,
- * copied before each write, and `corpus-store.lock`, held by the one writing process.
+ * refresh included) is one atomic write: a temporary file (`.corpus-store.json.tmp`,
+ * removed again if the write fails) renamed over the old one. Beside it:
+ * `corpus-store.json.bak`, the last good state, copied before each write, and
+ * `corpus-store.lock`, held by the one writing process. A file operation that fails
+ * (read-only or full disk, a folder where the file should be) is an AppError
+ * STORE_UNREADABLE or STORE_UNWRITABLE naming the path and what to do.
  */
 export class LowdbCorpusStore implements CorpusStore {
   readonly location: string;
   readonly #backup: string;
   readonly #lockPath: string;
-  readonly #file: DataFile<StoreData>;
+  readonly #dataDir: string;
+  readonly #fs: StoreFileSystem;
   #held: { lock: StoreLock; file: HeldLock } | null = null;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: LowdbCorpusStoreOptions = {}) {
+    this.#dataDir = dataDir;
+    this.#fs = options.fs ?? NODE_STORE_FILE_SYSTEM;
     this.location = join(dataDir, STORE_FILE);
     this.#backup = `${this.location}.bak`;
     this.#lockPath = join(dataDir, "corpus-store.lock");
-    this.#file = new DataFile<StoreData>(this.location, {
-      parse: (text) => this.#validate(text),
-      stringify: (data) => `${JSON.stringify(data, null, 2)}\n`,
-    });
   }
 
   async read(): Promise<StoreSnapshot> {
@@ -51,7 +61,7 @@ export class LowdbCorpusStore implements CorpusStore {
 
   async revision(): Promise<string | null> {
     try {
-      const info = await stat(this.location);
+      const info = await this.#fs.stat(this.location);
       return `${info.mtimeMs}:${info.size}:${info.ino}`;
     } catch {
       return null;
@@ -65,10 +75,23 @@ export class LowdbCorpusStore implements CorpusStore {
         `The corpus is busy: ${this.#held.lock.purpose} is running.`,
       );
     }
-    await mkdir(dirname(this.location), { recursive: true });
-    const file = await acquireLockFile(this.#lockPath, purpose, (holder) =>
-      this.#describeHolder(holder),
-    );
+    try {
+      await this.#fs.mkdir(this.#dataDir);
+    } catch (error) {
+      throw storeIoError(error, "create", this.#dataDir, this.#dataDir);
+    }
+    let file: HeldLock;
+    try {
+      file = await acquireLockFile(
+        this.#lockPath,
+        purpose,
+        (holder) => this.#describeHolder(holder),
+        this.#fs,
+      );
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw storeIoError(error, "write", this.#lockPath, this.#dataDir);
+    }
     const lock: StoreLock = {
       purpose,
       release: async () => {
@@ -103,34 +126,47 @@ export class LowdbCorpusStore implements CorpusStore {
       log: [...data.log, change.audit].slice(-MAX_LOG_ENTRIES),
     };
     await this.#keepBackup();
-    await this.#file.write(next);
+    await writeAtomically(
+      this.#fs,
+      this.location,
+      `${JSON.stringify(next, null, 2)}\n`,
+      this.#dataDir,
+    );
   }
 
   async #readData(): Promise<StoreData> {
-    return (await this.#file.read()) ?? emptyStoreData();
+    const text = await this.#readText(this.location);
+    if (text === null) return emptyStoreData();
+    const parsed = parseStore(text);
+    if (parsed.ok) return parsed.data;
+    throw await this.#corrupt(parsed.detail, parsed.cause);
   }
 
-  #validate(text: string): StoreData {
-    let json: unknown;
+  /** The file's text, or null when it does not exist (an empty store). */
+  async #readText(path: string): Promise<string | null> {
     try {
-      json = JSON.parse(text);
+      return await this.#fs.readFile(path);
     } catch (error) {
-      throw this.#corrupt(`not valid JSON: ${(error as Error).message}`, error);
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw storeIoError(error, "read", path, this.#dataDir);
     }
-    const parsed = StoreDataSchema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw this.#corrupt(`${issue?.path.join(".") || "top level"}: ${issue?.message}`);
-    }
-    return parsed.data;
   }
 
-  #corrupt(detail: string, cause?: unknown): AppError {
+  /** Advises restoring the backup only when there is one and it is good. */
+  async #corrupt(detail: string, cause?: unknown): Promise<AppError> {
+    const backup = await this.#readText(this.#backup).catch(() => null);
+    const backupGood = backup !== null && parseStore(backup).ok;
+    const advice = backupGood
+      ? `To go back to the last good state, stop the bot and copy ${this.#backup} over it; ` +
+        "or move it away to start with an empty store"
+      : backup === null
+        ? `There is no backup (${this.#backup}): repair the file by hand, or move it away to start with an empty store`
+        : `Its backup ${this.#backup} is damaged too, so do not restore it: repair the file by hand, ` +
+          "or move both away to start with an empty store";
     return new AppError(
       "STORE_CORRUPT",
       `The corpus store ${this.location} is damaged (${detail}). It was left as it is. ` +
-        `To go back to the last good state, stop the bot and copy ${this.#backup} over it; ` +
-        `or move it away to start with an empty store (the shipped corpus/ is not affected).`,
+        `${advice} (the shipped corpus/ is not affected).`,
       { cause },
     );
   }
@@ -142,12 +178,13 @@ export class LowdbCorpusStore implements CorpusStore {
   async #keepBackup(): Promise<void> {
     const temporary = `${this.#backup}.tmp`;
     try {
-      await copyFile(this.location, temporary);
+      await this.#fs.copyFile(this.location, temporary);
+      await this.#fs.rename(temporary, this.#backup);
     } catch (error) {
+      await this.#fs.unlink(temporary).catch(() => {});
       if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-      throw error;
+      throw storeIoError(error, "write", this.#backup, this.#dataDir);
     }
-    await rename(temporary, this.#backup);
   }
 
   #describeHolder(holder: LockHolder): string {
@@ -159,13 +196,31 @@ export class LowdbCorpusStore implements CorpusStore {
   }
 }
 
+function parseStore(text: string): Parsed {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, detail: `not valid JSON: ${(error as Error).message}`, cause: error };
+  }
+  const parsed = StoreDataSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, detail: `${issue?.path.join(".") || "top level"}: ${issue?.message}` };
+  }
+  return { ok: true, data: parsed.data };
+}
+
 /**
- * Opens the store in `dataDir` and reads it once, so a damaged file stops start-up with
- * STORE_CORRUPT instead of failing the first moderator. The folder is created at the
- * first write, so reading commands (`ask`, `list`) leave no trace.
+ * Opens the store in `dataDir` and reads it once, so a damaged or unreadable file stops
+ * start-up (STORE_CORRUPT, STORE_UNREADABLE) instead of failing the first moderator. The
+ * folder is created at the first write, so reading commands (`ask`, `list`) leave no trace.
  */
-export async function openLowdbCorpusStore(dataDir: string): Promise<LowdbCorpusStore> {
-  const store = new LowdbCorpusStore(dataDir);
+export async function openLowdbCorpusStore(
+  dataDir: string,
+  options: LowdbCorpusStoreOptions = {},
+): Promise<LowdbCorpusStore> {
+  const store = new LowdbCorpusStore(dataDir, options);
   await store.read();
   return store;
 }

@@ -76,4 +76,27 @@ describe("npm run corpus -- add/remove/refresh/sources/log", () => {
     expect(result.err).toContain("corpus-store.json is damaged");
     expect(result.err).toContain("corpus-store.json.bak");
   });
+
+  it("exits 1 with one line naming the path when the store is a folder or DATA_DIR runs through a file", async () => {
+    const { mkdir, writeFile } = await import("node:fs/promises");
+    const store = join(world.env.DATA_DIR!, "corpus-store.json");
+    await mkdir(store);
+    const folder = await corpus("refresh");
+    expect(folder.code).toBe(1);
+    expect(folder.err).toBe(
+      `Cannot read ${store}: it is a folder, not a file (EISDIR). Move that folder away, or set DATA_DIR to another folder.\n`,
+    );
+
+    const own = world.env.DATA_DIR!;
+    await writeFile(join(own, "a-file"), "x");
+    const dataDir = join(own, "a-file", "data");
+    world.env.DATA_DIR = dataDir;
+    const throughFile = await corpus("add", world.site.url("/news/talks-stall")).finally(() => {
+      world.env.DATA_DIR = own;
+    });
+    expect(throughFile.code).toBe(1);
+    expect(throughFile.err.trim().split("\n")).toHaveLength(1);
+    expect(throughFile.err).toContain(`${dataDir}`);
+    expect(throughFile.err).toContain("(ENOTDIR). Set DATA_DIR to a folder.");
+  });
 });

@@ -6,6 +6,7 @@ import { z } from "zod";
 import {
   AppError,
   EngineConfigSchema,
+  ProcessConfigSchema,
   parseConfig,
   parseConfigParts,
   readEnvironment,
@@ -35,6 +36,18 @@ describe("configuration", () => {
     expect(message).toMatch(/LOG_LEVEL: must be one of fatal, error/);
     expect(message).toMatch(/MAX_QUOTES: must be a whole number/);
     expect(message).not.toContain("secret-ish-value");
+  });
+
+  it("validates SHUTDOWN_TIMEOUT_SECONDS (1-300, default 10), naming the variable", () => {
+    expect(parseConfig(ProcessConfigSchema, {}).SHUTDOWN_TIMEOUT_SECONDS).toBe(10);
+    expect(parseConfig(ProcessConfigSchema, { SHUTDOWN_TIMEOUT_SECONDS: "3" })).toEqual({
+      SHUTDOWN_TIMEOUT_SECONDS: 3,
+    });
+    for (const bad of ["0", "soon", "2.5", "301"]) {
+      expect(() => parseConfig(ProcessConfigSchema, { SHUTDOWN_TIMEOUT_SECONDS: bad })).toThrow(
+        /SHUTDOWN_TIMEOUT_SECONDS.*seconds from 1 to 300/,
+      );
+    }
   });
 
   it("treats empty values as unset", () => {

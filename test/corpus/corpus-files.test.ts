@@ -88,6 +88,25 @@ describe("corpus files", () => {
     for (const p of problems) expect(p.path.startsWith(dir)).toBe(true);
   });
 
+  it("reports a file that is not UTF-8 with its path instead of loading mangled text", async () => {
+    const dir = await corpusOf({ "good.md": `${meta}First paragraph.\n` });
+    // "café crème" as Latin-1 bytes: é and è are single bytes UTF-8 cannot decode.
+    const latin1 = Buffer.from(
+      `${meta.replace("sample-one", "latin")}Un café crème, s'il vous plaît.\n`,
+      "latin1",
+    );
+    await writeFile(join(dir, "latin.md"), latin1);
+    const { articles, problems } = await loadCorpus(dir);
+    expect(articles.map((a) => a.id)).toEqual(["sample-one"]);
+    expect(problems).toEqual([
+      {
+        path: join(dir, "latin.md"),
+        message: expect.stringMatching(/not valid UTF-8: convert it/),
+      },
+    ]);
+    expect(JSON.stringify(articles)).not.toContain("\uFFFD");
+  });
+
   it("says clearly when the corpus folder is missing", async () => {
     const error = await loadCorpus(join(tmpdir(), "no-such-corpus-folder")).catch(
       (e: unknown) => e,

@@ -64,6 +64,7 @@ export class FakeDiscord {
   private readonly events = new EventEmitter();
   private readonly responses: FakeInteractionResponses;
   private readonly rateLimitOnce: RegExp[] = [];
+  private readonly hanging: RegExp[] = [];
   private nextId = 1_400_000_000_000_000_000n;
   private seq = 0;
 
@@ -149,6 +150,14 @@ export class FakeDiscord {
   /** The next request whose path matches gets one 429 with a short Retry-After. */
   rateLimitNext(path: RegExp): void {
     this.rateLimitOnce.push(path);
+  }
+
+  /**
+   * From now on, requests whose path matches are recorded and never answered, as when
+   * Discord stops answering mid-request.
+   */
+  hangRequests(path: RegExp): void {
+    this.hanging.push(path);
   }
 
   /** Closes every gateway connection as Discord does before a reconnect (code 4000). */
@@ -250,6 +259,11 @@ export class FakeDiscord {
       authorization: req.headers.authorization,
       status: 0,
     };
+    if (this.hanging.some((pattern) => pattern.test(path))) {
+      this.requests.push(request);
+      this.changed();
+      return;
+    }
     const limited = this.rateLimitOnce.findIndex((pattern) => pattern.test(path));
     const [status, body, headers] =
       limited >= 0

@@ -89,6 +89,8 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
   const chatTypes = new Map<number, string>();
   let nextUpdateId = 1;
   let nextMessageId = 1000;
+  /** Methods (or every method: "*") whose calls are received and never answered. */
+  const hanging = new Set<string>();
 
   function pending(offset: number, limit: number) {
     return updates.filter((u) => u.update_id >= offset).slice(0, limit);
@@ -144,6 +146,7 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
     const recorded: RecordedRequest = { index: requests.length, method, params, token: pathToken };
     requests.push(recorded);
     events.emit("request", recorded);
+    if (hanging.has("*") || hanging.has(method)) return; // like a platform that stopped answering
     if (pathToken !== token) {
       return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     }
@@ -171,6 +174,7 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
       respond: (batch) => {
         pollers.delete(poller);
         clearTimeout(timer);
+        if (hanging.has("*") || hanging.has("getUpdates")) return;
         send(res, 200, { ok: true, result: batch });
       },
     };
@@ -217,6 +221,15 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
         times: options.times ?? 1,
         when: options.when ?? (() => true),
       });
+    },
+
+    /**
+     * From now on, calls of `methods` (default: every method) are received and never
+     * answered, as when the platform is unreachable mid-request. Long polls already held
+     * are left hanging too.
+     */
+    hang(methods: readonly string[] = ["*"]) {
+      for (const method of methods) hanging.add(method);
     },
 
     calls(method: string, after = 0): RecordedRequest[] {

@@ -1,8 +1,13 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError, openLowdbFeedbackStore, type Quote } from "../../src/index.ts";
+import { NODE_STORE_FILE_SYSTEM } from "../../src/store/store-file-system.ts";
+
+function errnoError(code: string, path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`${code}: '${path}'`), { code, path });
+}
 
 const QUOTE: Quote = {
   text: "We are ready for talks.",
@@ -96,5 +101,55 @@ describe("lowdb feedback store", () => {
     );
     const reopened = await openLowdbFeedbackStore({ dataDir: dir });
     expect(await reopened.votesFor("discord", "ans1")).toEqual({ up: 25, down: 25 });
+  });
+
+  it("says the disk is full (ENOSPC) in one line naming the file, removes the partial temporary, keeps the file", async () => {
+    const store = await openLowdbFeedbackStore({ dataDir: dir });
+    await store.vote(vote("u1", "up"));
+    const file = path.join(dir, "feedback.json");
+    const before = await readFile(file, "utf8");
+    const full = await openLowdbFeedbackStore({
+      dataDir: dir,
+      fs: {
+        ...NODE_STORE_FILE_SYSTEM,
+        writeFile: async (target, data) => {
+          await NODE_STORE_FILE_SYSTEM.writeFile(target, data.slice(0, 10));
+          throw errnoError("ENOSPC", target);
+        },
+      },
+    });
+    const error = await full.vote(vote("u2", "down")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("STORE_UNWRITABLE");
+    expect((error as AppError).message).toContain(file);
+    expect((error as AppError).message).toMatch(/disk is full \(ENOSPC\)/);
+    expect((error as AppError).message).not.toContain("\n");
+    expect(await readFile(file, "utf8")).toBe(before);
+    expect((await readdir(dir)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+    expect(await full.votesFor("discord", "ans1")).toEqual({ up: 1, down: 0 });
+  });
+
+  it("says DATA_DIR is read-only (EROFS) when a vote cannot be written", async () => {
+    const store = await openLowdbFeedbackStore({
+      dataDir: dir,
+      fs: {
+        ...NODE_STORE_FILE_SYSTEM,
+        writeFile: async (target) => {
+          throw errnoError("EROFS", target);
+        },
+      },
+    });
+    await expect(store.vote(vote("u1", "up"))).rejects.toThrow(
+      /feedback\.json: the file system is read-only \(EROFS\)\. Set DATA_DIR/,
+    );
+  });
+
+  it("says feedback.json is a folder (EISDIR) at open, without a stack trace", async () => {
+    await mkdir(path.join(dir, "feedback.json"));
+    const error = await openLowdbFeedbackStore({ dataDir: dir }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(
+      /feedback\.json: it is a folder, not a file \(EISDIR\)/,
+    );
   });
 });
