@@ -10,8 +10,9 @@ import { readBoundedLines } from "./read-bounded-lines.ts";
 import { setupEngine } from "./setup-engine.ts";
 
 /**
- * Longest --jsonl line read, in characters: far above any question (MAX_QUESTION_LENGTH)
- * with its context, and small enough that a line without end costs no memory to speak of.
+ * Longest --jsonl line read, in characters, unless twice MAX_QUESTION_LENGTH is longer (room
+ * for the question with its JSON and context): small enough that a line without end costs
+ * no memory to speak of.
  */
 export const MAX_LINE_LENGTH = 65_536;
 
@@ -26,7 +27,7 @@ With --jsonl a line is either the question as plain text, or a JSON object for a
 Every input line gets exactly one output line, a blank one too ("problem": "empty_question").
 A line that is not a valid question line gets a not_found Answer with
 "problem": "invalid_question_line" and a reason, one longer than ${MAX_LINE_LENGTH} characters
-"problem": "question_too_long", and the run goes on.`;
+(or twice MAX_QUESTION_LENGTH, if more) "problem": "question_too_long", and the run goes on.`;
 
 /** Longest part of a bad line echoed back in its Answer, in code points. */
 const ECHO_LIMIT = 200;
@@ -95,7 +96,8 @@ export async function runAsk(io: CliIo): Promise<number> {
 
   if (values.jsonl) {
     let lineNumber = 0;
-    for await (const line of readBoundedLines(io.stdin, MAX_LINE_LENGTH)) {
+    const lineLimit = Math.max(MAX_LINE_LENGTH, 2 * engine.maxQuestionLength);
+    for await (const line of readBoundedLines(io.stdin, lineLimit)) {
       lineNumber += 1;
       const parsed = line.overLong ? null : parseQuestionLine(line.text);
       let answer: Answer;
@@ -107,7 +109,7 @@ export async function runAsk(io: CliIo): Promise<number> {
           : badLine(
               line.text,
               lineNumber,
-              `Lines can be at most ${MAX_LINE_LENGTH} characters; this one has ${line.length}.`,
+              `Lines can be at most ${lineLimit} characters; this one has ${line.length}.`,
               "question_too_long",
             );
         await write(io.stderr, `${answer.reason}\n`);

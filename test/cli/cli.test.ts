@@ -201,6 +201,17 @@ describe("npm run ask", () => {
     expect(t.err()).toMatch(/Line 2: Not valid JSON/);
   });
 
+  it("--jsonl reads a line as long as twice MAX_QUESTION_LENGTH when that is above the bound", async () => {
+    const question = "word ".repeat(14_000).trim();
+    const t = io(["--jsonl"], `${question}\n${JSON.stringify({ question })}\n`, {
+      MAX_QUESTION_LENGTH: "100000",
+    });
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = jsonLines(t.out());
+    expect(lines).toHaveLength(2);
+    for (const answer of lines) expect(answer.problem).toBeUndefined();
+  });
+
   it("--jsonl echoes a bad line without bidi controls and cut by code points", async () => {
     const t = io(["--jsonl"], `{\u202E${"😀".repeat(300)}\n`);
     expect(await runAsk(t.cli)).toBe(0);
