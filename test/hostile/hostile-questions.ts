@@ -38,6 +38,7 @@ export const HOSTILE_QUESTIONS: readonly (readonly [string, string])[] = [
   // biome-ignore lint/suspicious/noTemplateCurlyInString: shell text, not a template
   ["shell", "$(rm -rf /) `whoami` | cat /etc/passwd && echo ${HOME} > /dev/null; Ushakov"],
   ["path and percent-encoding", "../../etc/passwd%00 %3Cscript%3E %E2%80%AE Lavrov"],
+  ["one word as long as a question may be", "x".repeat(1_000)],
   ["100,000 letters", "A".repeat(100_000)],
   ["100,000 characters of a real question", "What did Lavrov say? ".repeat(4_762)],
   ["100,000 characters of markup", "<b>".repeat(33_334)],
