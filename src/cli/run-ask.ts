@@ -1,37 +1,50 @@
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import type { Answer } from "../answer/answer.ts";
+import type { Answer, QuestionProblem } from "../answer/answer.ts";
 import { renderAnswerPlain } from "../answer/render-plain-text.ts";
 import { AppError } from "../errors.ts";
+import { cutCodePoints } from "../text/cut-code-points.ts";
+import { stripInvisible } from "../text/normalize.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
 import { parseQuestionLine } from "./parse-question-line.ts";
+import { readBoundedLines } from "./read-bounded-lines.ts";
 import { setupEngine } from "./setup-engine.ts";
 
+/**
+ * Longest --jsonl line read, in characters, unless twice MAX_QUESTION_LENGTH is longer (room
+ * for the question with its JSON and context): small enough that a line without end costs
+ * no memory to speak of.
+ */
+export const MAX_LINE_LENGTH = 65_536;
+
 export const ASK_USAGE = `Usage: npm run ask -- [--json] "question"
+       npm run ask -- [--json] -- "-a question that starts with a dash"
        npm run ask -- --jsonl < questions.txt   (one question per line, one Answer JSON per line)
 
 With --jsonl a line is either the question as plain text, or a JSON object for a follow-up:
   {"question": "what else did he say?", "context": {"speaker": "Sergey Lavrov",
    "seen": [{"articleId": "...", "paragraph": 4, "start": 0}]}}
 (context and its fields are optional; other top-level fields such as "id" are ignored).
+Every input line gets exactly one output line, a blank one too ("problem": "empty_question").
 A line that is not a valid question line gets a not_found Answer with
-"problem": "invalid_question_line" and a reason, and the run goes on.`;
+"problem": "invalid_question_line" and a reason, one longer than ${MAX_LINE_LENGTH} characters
+(or twice MAX_QUESTION_LENGTH, if more) "problem": "question_too_long", and the run goes on.`;
 
-/** Longest part of a bad line echoed back in its Answer. */
+/** Longest part of a bad line echoed back in its Answer, in code points. */
 const ECHO_LIMIT = 200;
 
 /** The Answer for a --jsonl line that could not be read: says which line and why. */
-function invalidLine(line: string, lineNumber: number, why: string): Answer {
-  const text = line.trim();
+function badLine(line: string, lineNumber: number, why: string, problem: QuestionProblem): Answer {
+  const text = stripInvisible(line).trim();
+  const echo = cutCodePoints(text, ECHO_LIMIT);
   const reason = `Line ${lineNumber}: ${why}`;
   return {
     status: "not_found",
-    question: text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT)}…` : text,
+    question: echo.length < text.length ? `${echo}…` : text,
     text: reason,
     reason,
     quotes: [],
     mode: "extractive",
-    problem: "invalid_question_line",
+    problem,
     speaker: null,
     moreQuotes: 0,
   };
@@ -63,7 +76,8 @@ export async function runAsk(io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   const question = positionals.join(" ");
-  if (!values.jsonl && question.trim() === "") {
+  // With --json a blank question still gets its Answer (empty_question), as a script expects.
+  if (!values.jsonl && (positionals.length === 0 || (!values.json && question.trim() === ""))) {
     await write(io.stderr, `Please give a question.\n${ASK_USAGE}\n`);
     return EXIT_USAGE;
   }
@@ -81,17 +95,23 @@ export async function runAsk(io: CliIo): Promise<number> {
   const { engine } = setup;
 
   if (values.jsonl) {
-    const lines = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
     let lineNumber = 0;
-    for await (const line of lines) {
+    const lineLimit = Math.max(MAX_LINE_LENGTH, 2 * engine.maxQuestionLength);
+    for await (const line of readBoundedLines(io.stdin, lineLimit)) {
       lineNumber += 1;
-      if (line.trim() === "") continue;
-      const parsed = parseQuestionLine(line);
+      const parsed = line.overLong ? null : parseQuestionLine(line.text);
       let answer: Answer;
-      if (parsed.ok) {
+      if (parsed?.ok) {
         answer = await engine.ask(parsed.question, { context: parsed.context });
       } else {
-        answer = invalidLine(line, lineNumber, parsed.reason);
+        answer = parsed
+          ? badLine(line.text, lineNumber, parsed.reason, "invalid_question_line")
+          : badLine(
+              line.text,
+              lineNumber,
+              `Lines can be at most ${lineLimit} characters; this one has ${line.length}.`,
+              "question_too_long",
+            );
         await write(io.stderr, `${answer.reason}\n`);
       }
       await write(io.stdout, `${JSON.stringify(answer)}\n`);

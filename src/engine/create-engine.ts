@@ -4,6 +4,7 @@ import { DEFAULT_MAX_QUESTION_LENGTH } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
 import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
+import { cutCodePoints } from "../text/cut-code-points.ts";
 import { stripInvisible } from "../text/normalize.ts";
 import { askedParts, splitQuestion } from "../text/split-question.ts";
 import { stripMarkup } from "../text/strip-markup.ts";
@@ -37,7 +38,7 @@ export interface EngineOptions {
   analyzeArticle?: (article: Article) => ArticleAnalysis;
 }
 
-/** Longest question echoed back in an Answer refused for its length. */
+/** Longest question echoed back (in code points) in an Answer refused for its length. */
 const ECHO_LIMIT = 200;
 
 export function createEngine(options: EngineOptions): Engine {
@@ -127,11 +128,14 @@ export function createEngine(options: EngineOptions): Engine {
 
     async ask(raw, ask = {}) {
       // Pasted HTML or Markdown ("<b>What did Lavrov say?</b>") is asked as its words.
-      const question = stripMarkup(stripInvisible(raw)).replace(/\s+/g, " ").trim();
+      // Cleaned again after the markup: an entity ("&#x202E;") can decode to an invisible.
+      const question = stripInvisible(stripMarkup(stripInvisible(raw)))
+        .replace(/\s+/g, " ")
+        .trim();
       if (question.length === 0)
         return refuse("", "empty_question", "Please ask a question: this one was empty.");
       if (question.length > maxQuestionLength) {
-        const echo = `${question.slice(0, ECHO_LIMIT)}…`;
+        const echo = `${cutCodePoints(question, ECHO_LIMIT)}…`;
         return refuse(
           echo,
           "question_too_long",

@@ -120,7 +120,23 @@ export function findNormalized(
 // biome-ignore lint/complexity/useRegexLiterals: a literal would need literal control characters
 const CONTROL = new RegExp("[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]", "g");
 
-/** Removes control characters (except newline and tab) and zero-width characters. */
+/**
+ * Bidirectional controls: embeddings and overrides (U+202A–202E), isolates (U+2066–2069),
+ * the LRM, RLM and Arabic letter marks. Invisible, and able to make echoed text read in
+ * another order than it was typed ("Trojan Source"), so never kept.
+ */
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+/** A UTF-16 surrogate without its other half: no character, and not valid UTF-8 on the wire. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Removes control characters (except newline and tab), zero-width and bidirectional
+ * controls, and lone surrogates: what cannot be seen or sent, keeping every character that can.
+ */
 export function stripInvisible(text: string): string {
-  return text.replace(CONTROL, "").replace(INVISIBLE, "");
+  return text
+    .replace(CONTROL, "")
+    .replace(INVISIBLE, "")
+    .replace(BIDI, "")
+    .replace(LONE_SURROGATE, "");
 }

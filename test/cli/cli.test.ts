@@ -3,7 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import type { CliIo } from "../../src/cli/cli-io.ts";
-import { runAsk } from "../../src/cli/run-ask.ts";
+import { ASK_USAGE, MAX_LINE_LENGTH, runAsk } from "../../src/cli/run-ask.ts";
 import { runCorpus } from "../../src/cli/run-corpus.ts";
 import { CORPUS_DIR, ROOT, seedArticle, seedEngine } from "../support/seed-engine.ts";
 
@@ -72,7 +72,55 @@ describe("npm run ask", () => {
     );
     expect(await runAsk(t.cli)).toBe(0);
     const lines = jsonLines(t.out());
-    expect(lines.map((a) => a.status)).toEqual(["answered", "not_found", "answered"]);
+    expect(lines.map((a) => a.problem ?? a.status)).toEqual([
+      "answered",
+      "empty_question",
+      "not_found",
+      "answered",
+    ]);
+  });
+
+  it("--jsonl writes exactly one line per input line: blank, whitespace-only, CRLF, no final newline", async () => {
+    const t = io(["--jsonl"], "\n   \t\r\nWhat did Ushakov say?\r\n\r\n\u200B\nquotes by Syrskyi");
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = t.out().split("\n");
+    expect(lines.pop()).toBe("");
+    const answers = lines.map((l) => JSON.parse(l));
+    expect(answers.map((a) => a.problem ?? a.status)).toEqual([
+      "empty_question",
+      "empty_question",
+      "answered",
+      "empty_question",
+      "empty_question",
+      "answered",
+    ]);
+    expect(answers[2].question).toBe("What did Ushakov say?");
+  });
+
+  it("--jsonl answers a line over the bound as question_too_long without holding it, and goes on", async () => {
+    // 32 MB of one line, in chunks as a pipe delivers them, cut inside characters.
+    const line = Buffer.from("😀".repeat(8 * 1024 * 1024));
+    async function* input() {
+      yield "What did Ushakov say?\n";
+      for (let at = 0; at < line.length; at += 65_535) yield line.subarray(at, at + 65_535);
+      yield "\nquotes by Syrskyi\n";
+    }
+    const t = io(["--jsonl"]);
+    t.cli.stdin = Readable.from(input());
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = jsonLines(t.out());
+    expect(lines.map((a) => a.problem ?? a.status)).toEqual([
+      "answered",
+      "question_too_long",
+      "answered",
+    ]);
+    expect(lines[1].reason).toMatch(
+      new RegExp(
+        `^Line 2: Lines can be at most ${MAX_LINE_LENGTH} characters; this one has 16777216\\.`,
+      ),
+    );
+    expect(lines[1].question).toBe(`${"😀".repeat(200)}…`);
+    expect(t.err()).toMatch(/Line 2: Lines can be at most/);
   });
 
   it("--jsonl takes JSON lines with a follow-up context, and plain lines as before", async () => {
@@ -151,6 +199,44 @@ describe("npm run ask", () => {
     expect(lines[2].reason).toMatch(/^Line 3: .*context.*speakr/);
     expect(lines[3].reason).toMatch(/^Line 4: .*context\.seen\.0\.paragraph/);
     expect(t.err()).toMatch(/Line 2: Not valid JSON/);
+  });
+
+  it("--jsonl reads a line as long as twice MAX_QUESTION_LENGTH when that is above the bound", async () => {
+    const question = "word ".repeat(14_000).trim();
+    const t = io(["--jsonl"], `${question}\n${JSON.stringify({ question })}\n`, {
+      MAX_QUESTION_LENGTH: "100000",
+    });
+    expect(await runAsk(t.cli)).toBe(0);
+    const lines = jsonLines(t.out());
+    expect(lines).toHaveLength(2);
+    for (const answer of lines) expect(answer.problem).toBeUndefined();
+  });
+
+  it("--jsonl echoes a bad line without bidi controls and cut by code points", async () => {
+    const t = io(["--jsonl"], `{\u202E${"😀".repeat(300)}\n`);
+    expect(await runAsk(t.cli)).toBe(0);
+    const [bad] = jsonLines(t.out());
+    expect(bad.problem).toBe("invalid_question_line");
+    expect(bad.question).toBe(`{${"😀".repeat(199)}…`);
+  });
+
+  it("--json prints the Answer for a blank question, and exits 2", async () => {
+    for (const blank of ["   ", "", "\u200B"]) {
+      const t = io(["--json", blank]);
+      expect(await runAsk(t.cli)).toBe(2);
+      expect(JSON.parse(t.out())).toMatchObject({ problem: "empty_question", quotes: [] });
+      expect(t.err()).toMatch(/empty/);
+    }
+    const none = io(["--json"]);
+    expect(await runAsk(none.cli)).toBe(2);
+    expect(none.err()).toMatch(/Please give a question/);
+  });
+
+  it("takes a question that starts with a dash after --, and says how in the usage", async () => {
+    const t = io(["--json", "--", "-x What did Ushakov say?"]);
+    expect(await runAsk(t.cli)).toBe(0);
+    expect(JSON.parse(t.out()).question).toBe("-x What did Ushakov say?");
+    expect(ASK_USAGE).toContain('-- "-a question that starts with a dash"');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/index.ts";
 import { quotesAreVerbatim, seedArticle, seedEngine } from "../support/seed-engine.ts";
+import { isWellFormed } from "../support/unicode-checks.ts";
 
 const engine = seedEngine();
 const asked: Answer[] = [];
@@ -142,6 +143,22 @@ describe("engine.ask: bad input has a defined result", () => {
       expect(a.reason).toContain("1000 characters");
       expect(a.question.length).toBeLessThan(300);
     }
+  });
+
+  it("cuts the echo of a too-long question by code points, never inside a surrogate pair", async () => {
+    for (const question of ["😀".repeat(600), `x${"😀".repeat(600)}`]) {
+      const a = await ask(question);
+      expect(a.problem).toBe("question_too_long");
+      expect(isWellFormed(a.question)).toBe(true);
+      expect(a.question).toMatch(/^x?(😀)+…$/u);
+      expect([...a.question.slice(0, -1)]).toHaveLength(200);
+    }
+  });
+
+  it("answers and echoes a question without bidi controls, even ones written as entities", async () => {
+    const a = await ask("What did \u202EUshakov\u202C&#x202E; say?\u2066\u200F");
+    expect(a.speaker).toBe("Yuri Ushakov");
+    expect(a.question).toBe("What did Ushakov say?");
   });
 
   it("ignores control and zero-width characters inside a question", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeQuestion, analyzeText } from "../../src/text/analyze.ts";
+import { cutCodePoints } from "../../src/text/cut-code-points.ts";
 import { findNormalized, foldForMatch, stripInvisible } from "../../src/text/normalize.ts";
 
 describe("foldForMatch", () => {
@@ -35,6 +36,24 @@ describe("stripInvisible", () => {
     expect(stripInvisible("wh\u200Bat\u0007 did\u202F\uFEFF he say?\u0000")).toBe(
       "what did\u202F he say?",
     );
+  });
+
+  it("removes bidirectional controls, which would reorder echoed text", () => {
+    const bidi = "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C";
+    expect(stripInvisible(`Lav${bidi}rov said \u202Eevil\u202C?`)).toBe("Lavrov said evil?");
+  });
+
+  it("removes lone surrogates and keeps paired ones", () => {
+    expect(stripInvisible("a\uD83D b\uDE00 c😀 d\uDE00\uD83D")).toBe("a b c😀 d");
+  });
+});
+
+describe("cutCodePoints", () => {
+  it("counts code points, so a cut never splits a surrogate pair", () => {
+    expect(cutCodePoints("ab😀cd", 3)).toBe("ab😀");
+    expect(cutCodePoints("😀".repeat(300), 200)).toBe("😀".repeat(200));
+    expect(cutCodePoints("short", 200)).toBe("short");
+    expect(cutCodePoints("x".repeat(201), 200)).toBe("x".repeat(200));
   });
 });
 
