@@ -58,12 +58,16 @@ export function words(text: string): string[] {
 }
 
 const stemCache = new Map<string, string>();
+/** Longer "words" are kept as they are, not stemmed. */
+const LONGEST_STEMMED = 40;
 
 /** The index term for one folded word. */
 export function termOf(word: string): string {
   let term = stemCache.get(word);
   if (term === undefined) {
-    term = stem(foldSpelling(word));
+    // No word of a language is this long; the stemmer's suffix patterns backtrack over a
+    // long one in quadratic time (a 14,000-letter "word" took a second).
+    term = word.length > LONGEST_STEMMED ? word : stem(foldSpelling(word));
     if (stemCache.size < 200_000) stemCache.set(word, term);
   }
   return term;
