@@ -19,6 +19,8 @@ export interface SpeakerAuditReport {
   precision: number;
   /** Real named sources found, over all articles. */
   recall: number;
+  /** The mean of each article's own recall (a small article missing one source weighs as much as a long one). */
+  articleRecall: number;
   /** Real sources with several spellings whose spellings ended in more than one entry. */
   split: { source: string; kind: "person" | "organization"; entries: string[] }[];
 }
@@ -88,8 +90,14 @@ export function auditSpeakers(
       entries: entries.filter((e) => keys.get(s)!.has(keyOf(e))),
     }))
     .filter((x) => x.entries.length > 1);
+  const perArticle = articles.filter((a) => a.sources > 0);
   return {
     articles,
+    articleRecall:
+      perArticle.length === 0
+        ? 1
+        : perArticle.reduce((sum, a) => sum + (a.sources - a.missed.length) / a.sources, 0) /
+          perArticle.length,
     precision: attributedTotal === 0 ? 1 : rightTotal / attributedTotal,
     recall: sourcesTotal === 0 ? 1 : foundTotal / sourcesTotal,
     split,
@@ -101,7 +109,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function formatSpeakerAudit(report: SpeakerAuditReport, details = false): string {
   const lines = [
     `speaker precision: ${pct(report.precision)}`,
-    `speaker recall: ${pct(report.recall)}`,
+    `speaker recall: ${pct(report.recall)} (mean of each article's: ${pct(report.articleRecall)})`,
     `spellings split over several entries: ${report.split.length}`,
   ];
   if (details) {
