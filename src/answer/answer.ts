@@ -62,3 +62,21 @@ export interface Answer {
   /** A line about the answer as a whole, also at the start of `text`: "The articles are in English…". */
   note?: string;
 }
+
+/**
+ * The Answer for a question refused before it was answered (empty, too long, unreadable):
+ * `not_found` with the problem and a reason a person can act on.
+ */
+export function refusedAnswer(question: string, problem: QuestionProblem, reason: string): Answer {
+  return {
+    status: "not_found",
+    question,
+    text: reason,
+    reason,
+    quotes: [],
+    mode: "extractive",
+    problem,
+    speaker: null,
+    moreQuotes: 0,
+  };
+}

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import type { Answer, QuestionProblem } from "../answer/answer.ts";
+import { type Answer, type QuestionProblem, refusedAnswer } from "../answer/answer.ts";
 import { renderAnswerPlain } from "../answer/render-plain-text.ts";
 import { AppError } from "../errors.ts";
 import { cutCodePoints } from "../text/cut-code-points.ts";
@@ -37,17 +37,7 @@ function badLine(line: string, lineNumber: number, why: string, problem: Questio
   const text = stripInvisible(line).trim();
   const echo = cutCodePoints(text, ECHO_LIMIT);
   const reason = `Line ${lineNumber}: ${why}`;
-  return {
-    status: "not_found",
-    question: echo.length < text.length ? `${echo}…` : text,
-    text: reason,
-    reason,
-    quotes: [],
-    mode: "extractive",
-    problem,
-    speaker: null,
-    moreQuotes: 0,
-  };
+  return refusedAnswer(echo.length < text.length ? `${echo}…` : text, problem, reason);
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Answer, QuestionProblem } from "../answer/answer.ts";
+import { type Answer, refusedAnswer } from "../answer/answer.ts";
 import { quoteIsVerbatim } from "../answer/build-quote.ts";
 import { DEFAULT_MAX_QUESTION_LENGTH } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
@@ -50,18 +50,6 @@ export function createEngine(options: EngineOptions): Engine {
     options.indexFactory,
     options.analyzeArticle,
   );
-
-  const refuse = (question: string, problem: QuestionProblem, reason: string): Answer => ({
-    status: "not_found",
-    question,
-    text: reason,
-    reason,
-    quotes: [],
-    mode: "extractive",
-    problem,
-    speaker: null,
-    moreQuotes: 0,
-  });
 
   // Articles by id, once per snapshot: building it per answer cost O(corpus) per question.
   const articlesById = new WeakMap<CorpusSnapshot, Map<string, Article>>();
@@ -133,10 +121,10 @@ export function createEngine(options: EngineOptions): Engine {
         .replace(/\s+/g, " ")
         .trim();
       if (question.length === 0)
-        return refuse("", "empty_question", "Please ask a question: this one was empty.");
+        return refusedAnswer("", "empty_question", "Please ask a question: this one was empty.");
       if (question.length > maxQuestionLength) {
         const echo = `${cutCodePoints(question, ECHO_LIMIT)}…`;
-        return refuse(
+        return refusedAnswer(
           echo,
           "question_too_long",
           `Questions can be at most ${maxQuestionLength} characters; this one has ${question.length}.`,

@@ -1,10 +1,7 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../fakes/fake-telegram-api.ts";
 import { privateChat, textMessage, user } from "../fakes/telegram-updates.ts";
+import { type BotProcess, startBotProcess, timeToExit } from "../support/bot-process.ts";
 
 /** Short, so the test is quick; the default is 10 s. */
 const SHUTDOWN_TIMEOUT_SECONDS = 3;
@@ -16,56 +13,21 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-interface BotProcess {
-  child: ChildProcess;
-  stderr(): string;
-  exited: Promise<number | null>;
-}
-
-async function startBotProcess(fake: FakeTelegramApi): Promise<BotProcess> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), "telegram-process-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "bin/start.ts"], {
-    env: {
-      PATH: process.env.PATH,
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      CORPUS_DIR: "corpus",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "info",
-      SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_TIMEOUT_SECONDS),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
+async function startTelegramBot(fake: FakeTelegramApi): Promise<BotProcess> {
+  const bot = await startBotProcess({
+    TELEGRAM_BOT_TOKEN: fake.token,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    SHUTDOWN_TIMEOUT_SECONDS: String(SHUTDOWN_TIMEOUT_SECONDS),
   });
-  let stderr = "";
-  child.stderr?.on("data", (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  cleanups.push(async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    await rm(dataDir, { recursive: true, force: true });
-  });
-  return { child, stderr: () => stderr, exited };
-}
-
-/** Milliseconds from SIGTERM to exit, or null if it had not exited by `limitMs`. */
-async function timeToExit(bot: BotProcess, limitMs: number): Promise<number | null> {
-  const sent = Date.now();
-  bot.child.kill("SIGTERM");
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), limitMs);
-  });
-  const result = await Promise.race([bot.exited.then(() => Date.now() - sent), late]);
-  clearTimeout(timer);
-  return result;
+  cleanups.push(() => bot.close());
+  return bot;
 }
 
 describe("npm start with Telegram: a stop is bounded whatever the network does", () => {
   it("exits within SHUTDOWN_TIMEOUT_SECONDS when the Bot API's port is closed at SIGTERM", async () => {
     const fake = await startFakeTelegramApi();
     cleanups.push(() => fake.close());
-    const bot = await startBotProcess(fake);
+    const bot = await startTelegramBot(fake);
     const gina = user(909, "Gina");
     await fake.waitFor((r) => r.method === "getUpdates", { timeoutMs: 60_000, what: "polling" });
     fake.pushUpdate(
@@ -86,7 +48,7 @@ describe("npm start with Telegram: a stop is bounded whatever the network does",
   it("exits within SHUTDOWN_TIMEOUT_SECONDS, non-zero, when the Bot API stops answering mid-answer", async () => {
     const fake = await startFakeTelegramApi();
     cleanups.push(() => fake.close());
-    const bot = await startBotProcess(fake);
+    const bot = await startTelegramBot(fake);
     const gina = user(910, "Gina");
     await fake.waitFor((r) => r.method === "getUpdates", { timeoutMs: 60_000, what: "polling" });
     // The answer is in progress and its sendMessage never returns; then nothing answers.
@@ -108,7 +70,7 @@ describe("npm start with Telegram: a stop is bounded whatever the network does",
   it("stops at once with code 0 when nothing is in progress and Telegram answers", async () => {
     const fake = await startFakeTelegramApi();
     cleanups.push(() => fake.close());
-    const bot = await startBotProcess(fake);
+    const bot = await startTelegramBot(fake);
     await fake.waitFor((r) => r.method === "getUpdates", { timeoutMs: 60_000, what: "polling" });
     const took = await timeToExit(bot, SHUTDOWN_TIMEOUT_SECONDS * 1000 + MARGIN_MS);
     expect(took).not.toBeNull();
@@ -119,7 +81,7 @@ describe("npm start with Telegram: a stop is bounded whatever the network does",
   it("stops by itself with code 1 when long polling dies (409: another instance polls)", async () => {
     const fake = await startFakeTelegramApi();
     cleanups.push(() => fake.close());
-    const bot = await startBotProcess(fake);
+    const bot = await startTelegramBot(fake);
     await fake.waitFor((r) => r.method === "getUpdates", { timeoutMs: 60_000, what: "polling" });
     fake.fail(
       "getUpdates",
