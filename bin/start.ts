@@ -109,7 +109,7 @@ async function main(): Promise<number> {
   process.stderr.write(
     "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
       "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +
-      `Answering here instead. ${engine.describeCorpus()}\nType a question per line; Ctrl-D or "exit" to stop.\n`,
+      `Answering here instead. ${engine.describeCorpus()}\nType a question per line; "help" for how to ask, "sources" for the articles, "exit" or Ctrl-D to stop.\n`,
   );
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
   return (await stopWithin([corpusService], shutdownMs, logger)) === "stopped" ? 0 : 1;

@@ -29,7 +29,17 @@ export async function runChat(
       await ask();
       continue;
     }
-    if (/^(exit|quit|\/quit|\/exit)$/i.test(question)) break;
+    if (/^\/?(exit|quit)$/i.test(question)) break;
+    if (/^(\/?help|\?)$/i.test(question)) {
+      await write(output, `${chatHelp(engine)}\n`);
+      await ask();
+      continue;
+    }
+    if (/^\/?sources$/i.test(question)) {
+      await write(output, `${chatSources(engine)}\n`);
+      await ask();
+      continue;
+    }
     try {
       const answer = await engine.ask(question, { context: { speaker, seen } });
       await write(output, `${renderAnswerPlain(answer, { followUps: true })}\n`);
@@ -52,4 +62,31 @@ export async function runChat(
     }
     await ask();
   }
+  // Ending the loop is not enough: a terminal's stdin keeps the process alive until it is
+  // let go ("exit" used to wait for Ctrl-D).
+  lines.close();
+  input.pause();
+  if ("unref" in input && typeof input.unref === "function") input.unref();
+}
+
+/** What `help` shows: how to ask, who is quoted, the commands. */
+export function chatHelp(engine: Engine): string {
+  return [
+    "Ask a question about the articles, one per line. For example:",
+    "  What did <a person> say?        What did <a person> say about <a topic>?",
+    "  Who said <a few words of a quote>?        How many <something> …?",
+    'After an answer about a person, "what else did he say?" shows more of their quotes.',
+    "",
+    engine.describeCorpus(),
+    "",
+    "Commands: help (this), sources (the articles), exit.",
+  ].join("\n");
+}
+
+/** What `sources` shows: every article with its publisher, date and link. */
+export function chatSources(engine: Engine): string {
+  return engine
+    .articles()
+    .map((a) => `- “${a.title}” (${a.publisher}${a.published ? `, ${a.published}` : ""}) ${a.url}`)
+    .join("\n");
 }

@@ -19,6 +19,16 @@ async function chat(lines: string[]): Promise<string> {
 }
 
 describe("the terminal chat", () => {
+  it("answers help, ? and sources itself, not with a quote", async () => {
+    const text = await chat(["help", "?", "/help", "sources"]);
+    expect(text.match(/Ask a question about the articles/g)).toHaveLength(3);
+    expect(text).toContain("Commands: help (this), sources (the articles), exit.");
+    expect(text).toContain("Yuri Ushakov");
+    expect(text).toContain("“From defensive to offensive");
+    expect(text).toContain("https://uawire.org/");
+    expect(text).not.toMatch(/^1\. /m);
+  });
+
   it("answers one question per line and follows up on the last speaker", async () => {
     const text = await chat([
       "What did Podolyak say?",
