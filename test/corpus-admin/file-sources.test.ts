@@ -9,6 +9,7 @@ import { fetchOptionsFrom } from "../../src/corpus-admin/fetch-options-from.ts";
 import { AppError } from "../../src/errors.ts";
 import type { Actor } from "../../src/store/corpus-store.ts";
 import { fixture } from "../helpers/news-site.ts";
+import { SECRET_CODE, writeSecretArticle } from "../helpers/secret-article.ts";
 import { MODERATOR, quotedArticles, startWorld, type World } from "./corpus-manager-setup.ts";
 
 let world: World;
@@ -80,22 +81,10 @@ describe("file sources", () => {
 
 describe("file sources are for the CLI only", () => {
   const CHAT_ACTOR: Actor = { platform: "telegram", id: "501", name: "@maria" };
-  const SECRET_LINE = "The vault code is 4417 and nobody outside this machine may read it.";
+  const SECRET_LINE = `The vault code is ${SECRET_CODE} and nobody outside this machine may read it.`;
 
   it("never reads a file for chat, however the argument is spelled, nor says if it exists", async () => {
-    const secret = join(world.dataDir, "secret.md");
-    await writeFile(
-      secret,
-      formatArticle({
-        id: "vault-notes",
-        title: "Vault notes",
-        publisher: "Nobody",
-        url: "https://vault.example/notes",
-        published: "2024-09-20",
-        language: "en",
-        paragraphs: [SECRET_LINE],
-      }),
-    );
+    const secret = await writeSecretArticle(world.dataDir);
     const broken = join(world.dataDir, "broken.md");
     await writeFile(broken, `---\ntitle: [${SECRET_LINE}\n---\n${SECRET_LINE}\n`);
     const missing = join(world.dataDir, "missing.md");
@@ -111,7 +100,7 @@ describe("file sources are for the CLI only", () => {
           expect(summary.added, target).toEqual([]);
           expect(summary.failed, target).toHaveLength(1);
           const reason = summary.failed[0]?.reason ?? "";
-          expect(reason).not.toContain("4417");
+          expect(reason).not.toContain(SECRET_CODE);
           expect(reason).not.toMatch(/exist|not a file|cannot read/);
           reasons.add(reason.replace(target, "<target>"));
         }
@@ -149,7 +138,7 @@ describe("file sources are for the CLI only", () => {
     expect(refresh.failed).toEqual([
       { target: notes, reason: expect.stringContaining("added from chat") },
     ]);
-    expect(JSON.stringify(await world.store.read())).not.toContain("4417");
+    expect(JSON.stringify(await world.store.read())).not.toContain(SECRET_CODE);
   });
 
   it("tells the CLI that only http(s) URLs and local files can be added", async () => {

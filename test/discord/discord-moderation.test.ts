@@ -1,10 +1,8 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordConfigSchema } from "../../adapters/discord/discord-config.ts";
 import { NOT_AVAILABLE, REFUSAL } from "../../adapters/discord/handle-corpus-command.ts";
 import { registerCommands } from "../../adapters/discord/register-commands.ts";
-import { formatArticle } from "../../src/corpus/format-article.ts";
 import { parseConfig } from "../../src/index.ts";
 import { startWorld, type World } from "../corpus-admin/corpus-manager-setup.ts";
 import {
@@ -13,6 +11,7 @@ import {
   type Where,
 } from "../fakes/fake-discord.ts";
 import { changingPage, fixture } from "../helpers/news-site.ts";
+import { SECRET_CODE, writeSecretArticle } from "../helpers/secret-article.ts";
 import {
   ALICE,
   AUTOCOMPLETE_RESULT,
@@ -252,19 +251,7 @@ describe("Discord: moderators' corpus commands", () => {
   });
 
   it("never reads a file for a moderator, however the address is spelled", async () => {
-    const secret = join(world.dataDir, "secret.md");
-    await writeFile(
-      secret,
-      formatArticle({
-        id: "vault-notes",
-        title: "Vault notes",
-        publisher: "Nobody",
-        url: "https://vault.example/notes",
-        published: "2024-09-20",
-        language: "en",
-        paragraphs: ["“The vault code is 4417,” said the keeper, who asked that it stay here."],
-      }),
-    );
+    const secret = await writeSecretArticle(world.dataDir);
     const entries = (await world.manager.log()).length;
     const shown: string[] = [];
     for (const path of [secret, join(world.dataDir, "missing.md")]) {
@@ -274,7 +261,7 @@ describe("Discord: moderators' corpus commands", () => {
       shown.push(visibleText(lastEdit(requests)).replace(path.slice(1), "<path>"));
     }
     expect(shown[0]).toMatch(/^Cannot add "http:.*": not an absolute http\(s\) URL/);
-    expect(shown[0]).not.toContain("4417");
+    expect(shown[0]).not.toContain(SECRET_CODE);
     expect(shown[1]).toBe(shown[0]);
     expect(await world.manager.log()).toHaveLength(entries);
     expect((await world.store.read()).articles.map((a) => a.article.id)).not.toContain(

@@ -1,29 +1,17 @@
-import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_COMMANDS, MODERATOR_COMMANDS } from "../../adapters/telegram/bot-commands.ts";
 import { NOT_AVAILABLE, REFUSAL } from "../../adapters/telegram/moderator-commands.ts";
-import { formatArticle } from "../../src/corpus/format-article.ts";
 import { startWorld, type World } from "../corpus-admin/corpus-manager-setup.ts";
 import type { RecordedRequest } from "../fakes/fake-telegram-api.ts";
 import { groupChat, privateChat, textMessage, user } from "../fakes/telegram-updates.ts";
 import { changingPage, fixture } from "../helpers/news-site.ts";
+import { SECRET_ARTICLE, SECRET_CODE, writeSecretArticle } from "../helpers/secret-article.ts";
 import { type Harness, startHarness } from "./telegram-harness.ts";
 import { readTelegramHtml } from "./telegram-html.ts";
 
 const TALKS = "grain-corridor-talks-stall-as-ankara-presses-both-sides";
 const GAS = "gas-storage-update";
-const SECRET_ARTICLE = {
-  id: "vault-notes",
-  title: "Vault notes",
-  publisher: "Nobody",
-  url: "https://vault.example/notes",
-  published: "2024-09-20",
-  language: "en",
-  paragraphs: [
-    "“The vault code is 4417,” said the keeper, who asked that it stay on this machine.",
-  ],
-};
 const SUMMARY = /\+\d+ new, \d+ updated, \d+ removed, \d+ failed/;
 
 describe("telegram: moderators add, remove and refresh the corpus; nobody else may", () => {
@@ -280,8 +268,7 @@ describe("telegram: moderators add, remove and refresh the corpus; nobody else m
   });
 
   it("never reads a file for a moderator, however the address is spelled", async () => {
-    const secret = join(world.dataDir, "secret.md");
-    await writeFile(secret, formatArticle({ ...SECRET_ARTICLE }));
+    const secret = await writeSecretArticle(world.dataDir);
     const entries = (await world.manager.log()).length;
     const shown: string[] = [];
     for (const path of [secret, join(world.dataDir, "missing.md")]) {
@@ -291,7 +278,7 @@ describe("telegram: moderators add, remove and refresh the corpus; nobody else m
       shown.push(text(sent).text.replace(path.slice(1), "<path>"));
     }
     expect(shown[0]).toMatch(/^Cannot add "http:.*": not an absolute http\(s\) URL/);
-    expect(shown[0]).not.toContain("4417");
+    expect(shown[0]).not.toContain(SECRET_CODE);
     // The same answer whether the file exists or not.
     expect(shown[1]).toBe(shown[0]);
     expect(await world.manager.log()).toHaveLength(entries);
@@ -299,7 +286,7 @@ describe("telegram: moderators add, remove and refresh the corpus; nobody else m
       SECRET_ARTICLE.id,
     );
     const { sent: answer } = await say(maria, mariaChat, "/ask What is the vault code?");
-    expect(text(answer).text).not.toContain("4417");
+    expect(text(answer).text).not.toContain(SECRET_CODE);
   });
 
   it("never edits a status message to the text it already shows", () => {
