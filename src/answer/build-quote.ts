@@ -1,5 +1,5 @@
 import type { Article } from "../corpus/article.ts";
-import type { Quote } from "./answer.ts";
+import type { Quote, QuoteSource } from "./answer.ts";
 import { textFragmentLink } from "./text-fragment-link.ts";
 
 /**
@@ -22,17 +22,22 @@ export function buildQuote(
     text,
     speaker,
     speakerRole,
-    source: {
-      articleId: article.id,
-      title: article.title,
-      publisher: article.publisher,
-      url: article.url,
-      published: article.published,
-      paragraph,
-    },
+    source: quoteSource(article, paragraph),
     link: textFragmentLink(article.url, text),
     start,
     end,
+  };
+}
+
+/** Where a quote stands: its article's metadata and the paragraph number. */
+export function quoteSource(article: Article, paragraph: number): QuoteSource {
+  return {
+    articleId: article.id,
+    title: article.title,
+    publisher: article.publisher,
+    url: article.url,
+    published: article.published,
+    paragraph,
   };
 }
 

@@ -1,5 +1,5 @@
-import type { Answer, Quote, QuoteSource } from "../answer/answer.ts";
-import { buildQuote, quoteIsVerbatim } from "../answer/build-quote.ts";
+import type { Answer, Quote } from "../answer/answer.ts";
+import { buildQuote, quoteIsVerbatim, quoteSource } from "../answer/build-quote.ts";
 import { renderQuotesPlain } from "../answer/render-plain-text.ts";
 import type { Logger } from "../log/logger.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
@@ -18,20 +18,6 @@ export interface ExtractiveOptions {
   /** Overrides MIN_COVERAGE and MIN_SPEAKER_COVERAGE (the eval's curve sweeps them). */
   minCoverage?: number;
   minSpeakerCoverage?: number;
-}
-
-/** Where a passage stands: its article and paragraph, for citing it. */
-function sourceOf(snapshot: CorpusSnapshot, id: number): QuoteSource {
-  const p = snapshot.passages[id]!;
-  const a = snapshot.articles[p.article]!;
-  return {
-    articleId: a.id,
-    title: a.title,
-    publisher: a.publisher,
-    url: a.url,
-    published: a.published,
-    paragraph: p.paragraph,
-  };
 }
 
 /** The Quote for a passage, made from its offsets and checked against the paragraph. */
@@ -113,7 +99,11 @@ export function answerExtractively(
   const quotes = page
     .map((g) => {
       const quote = quoteForPassage(snapshot, g.id, options.logger);
-      if (quote && g.others.length > 0) quote.alsoIn = g.others.map((id) => sourceOf(snapshot, id));
+      if (quote && g.others.length > 0)
+        quote.alsoIn = g.others.map((id) => {
+          const p = snapshot.passages[id]!;
+          return quoteSource(snapshot.articles[p.article]!, p.paragraph);
+        });
       return quote;
     })
     .filter((q): q is Quote => q !== null);
