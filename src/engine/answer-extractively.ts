@@ -47,14 +47,16 @@ export function answerExtractively(
   intent: QuestionIntent,
   options: ExtractiveOptions,
 ): { answer: Answer; ranked: number[] } {
-  const asked = speakersAsked(snapshot, question, intent).speakers;
-  const speaker = asked.length === 1 ? snapshot.speakers.get(asked[0]!).name : null;
+  const asked = speakersAsked(snapshot, question, intent);
+  const speaker =
+    asked.speakers.length === 1 ? snapshot.speakers.get(asked.speakers[0]!).name : null;
   const ranking = rankPassages(
     snapshot,
     question,
     intent,
     options.minCoverage,
     options.minSpeakerCoverage,
+    asked,
   );
   // Keys in the contract's order, so `--json` reads status first.
   const notFound = (reason: string): Answer => ({

@@ -80,6 +80,8 @@ export function rankPassages(
   intent: QuestionIntent,
   minCoverage = MIN_COVERAGE,
   speakerMin = MIN_SPEAKER_COVERAGE,
+  // Whose words it wants, when the caller has worked that out already.
+  whose: ReturnType<typeof speakersAsked> = speakersAsked(snapshot, question, intent),
 ): Ranking {
   // A name the question understood (misspelt, transliterated) is known; a question in
   // another language has capitalised words of its own.
@@ -89,7 +91,7 @@ export function rankPassages(
       ? null
       : findUnknownName(question, snapshot, new Set(intent.nameWords)));
   if (unknown) return { ok: false, reason: `The articles I have don't mention ${unknown}.` };
-  const { speakers, topical } = speakersAsked(snapshot, question, intent);
+  const { speakers, topical } = whose;
   const asked = new Set([...intent.terms, ...topical]);
   const excluded = new Set(
     speakers.length === 0 && intent.speakers.length > 0
