@@ -3,8 +3,8 @@ import { NAME_PARTICLES } from "../speakers/lexicon.ts";
 import { articleRoleShape, matchedMods, roleScore } from "../speakers/match-role.ts";
 import { nameKey, surnameKey } from "../speakers/name-key.ts";
 import { nameWordsAlike, soundKeys, surnameForms } from "../speakers/name-match.ts";
-import { acronymOf, organizationKey } from "../speakers/organization-key.ts";
 import { BLOCKING_WORDS, ROLE_NOUNS } from "../speakers/role-lexicon.ts";
+import { mergeOrganizations } from "./merge-organizations.ts";
 
 /** A speaker across the whole corpus. */
 export interface SpeakerEntry {
@@ -200,39 +200,8 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     else union(first, i);
   });
 
-  // 1b. Organisations: "Ruritania's Defence Ministry" and "Ruritanian Defence Ministry"
-  // are one; "The OEM" is the only organisation whose initials it is; "Defence Ministry"
-  // alone is the only longer name that ends with it.
-  const byOrgKey = new Map<string, number>();
-  const byAcronym = new Map<string, Set<number>>();
-  const byLastWord = new Map<string, number[]>();
-  const orgKeys = new Map<number, string>();
-  occurrences.forEach((o, i) => {
-    if (o.kind !== "organization") return;
-    const key = organizationKey(o.name);
-    orgKeys.set(i, key);
-    const first = byOrgKey.get(key);
-    if (first === undefined) byOrgKey.set(key, i);
-    else union(first, i);
-    const acronym = acronymOf(o.name);
-    if (acronym) byAcronym.set(acronym, (byAcronym.get(acronym) ?? new Set()).add(i));
-    const last = key.split(" ").at(-1)!;
-    byLastWord.set(last, [...(byLastWord.get(last) ?? []), i]);
-  });
-  const rootsOf = (ids: Iterable<number>) => new Set([...ids].map(find));
-  for (const [i, key] of orgKeys) {
-    const o = occurrences[i]!;
-    const roots =
-      o.words.length === 1
-        ? rootsOf(byAcronym.get(o.words[0]!) ?? [])
-        : rootsOf(
-            (byLastWord.get(key.split(" ").at(-1)!) ?? []).filter((j) => {
-              const other = orgKeys.get(j)!;
-              return other.length > key.length && other.endsWith(` ${key}`);
-            }),
-          );
-    if (roots.size === 1) union([...roots][0]!, i);
-  }
+  // 1b. Organisations named alike (see merge-organizations.ts).
+  mergeOrganizations(occurrences, union, find);
 
   // 2. Full person names that sound or spell alike, bucketed by their surname's sound and
   // first letters.
