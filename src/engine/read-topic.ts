@@ -38,6 +38,12 @@ export interface Topic {
   /** The terms of that thing (and their alternatives) when the corpus knows it. */
   focus: ReadonlySet<string>;
   /**
+   * Whose quantity a "what's the population of X?" asks for, when X is named: each name's
+   * terms (with alternatives). The sentence that gives the number must name X itself; a
+   * number for a place inside X, with X only in its paragraph, is another quantity.
+   */
+  owner: readonly ReadonlySet<string>[];
+  /**
    * What the unmatched words weigh against every passage: a fraction of an average term,
    * so one word the articles don't use lowers a match without sinking it.
    */
@@ -89,6 +95,9 @@ const NUMBER_QUESTION =
 /** "What's the population of X?": a noun that is a quantity asks for a number too. */
 const QUANTITY_QUESTION =
   /\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,2}?(population|number|percentage|share|proportion|cost|price|amount|total|size|length|distance|age|salary|wage|budget|toll|figure|rate|value|fee|fare)\b/iu;
+/** "…population of the Brenna region", "…length of Norland's coast": the named owner. */
+const OWNER =
+  /\b(?:population|number|percentage|share|proportion|cost|price|amount|total|size|length|distance|age|salary|wage|budget|toll|value|area)\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s*)+)/u;
 const DATE_QUESTION =
   /^\W*(?:(?:and|so|but)\s+)?(when|what (date|day|time|year|month)|since when|how soon|by when)\b/i;
 const PERSON_QUESTION = /^\W*(who|whom)\b/i;
@@ -214,6 +223,10 @@ export function readTopic(
     terms.push({ word, term, weight: idf(df) * factor * light, alternatives });
   }
   const focusWords = focusOf(question);
+  const ownerWords = OWNER.exec(question)?.[1] ? words(OWNER.exec(question)![1]!) : [];
+  const owner = terms
+    .filter((t) => ownerWords.includes(t.word))
+    .map((t) => new Set([t.term, ...t.alternatives.map((a) => a.term)]));
   const mean = terms.length > 0 ? terms.reduce((sum, t) => sum + t.weight, 0) / terms.length : 0;
   return {
     terms,
@@ -226,6 +239,7 @@ export function readTopic(
         .filter((t) => focusWords.includes(t.word))
         .flatMap((t) => [t.term, ...t.alternatives.map((a) => a.term)]),
     ),
+    owner,
     unmatchedWeight: UNMATCHED * mean * unmatched.length,
   };
 }

@@ -194,9 +194,10 @@ export function scorePassages(
     if (rank >= DETAILED && !everyFit) return;
     const text = textOf(s.id);
     s.fits =
-      topic.counted.size > 0
+      (topic.counted.size > 0
         ? countsTerm(text, topic.counted)
-        : fitsType(topic.answerType, text, snapshot.passages[s.id]!.speaker >= 0);
+        : fitsType(topic.answerType, text, snapshot.passages[s.id]!.speaker >= 0)) &&
+      namesOwner(topic, text);
     if (rank < DETAILED) {
       s.score += (s.fits ? TYPE_BONUS : 0) + ORDER_BONUS * inOrder(topic, analyzeText(text));
       // An article's own question ("Why are analysts worried?") heads an answer; it is none.
@@ -204,6 +205,13 @@ export function scorePassages(
     }
   });
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** The sentence names whose quantity is asked for, when the question names it. */
+function namesOwner(topic: Topic, text: string): boolean {
+  if (topic.owner.length === 0) return true;
+  const have = new Set(analyzeText(text));
+  return topic.owner.every((terms) => [...terms].some((t) => have.has(t)));
 }
 
 /** Every term a search for the topic should look for: the terms and their alternatives. */

@@ -31,6 +31,10 @@ const ARTICLES: Article[] = [
     "“I wanted to play for a club that attacks,” Ekdal said.",
     "Coach Lena Virtanen said the deal was done in a week.",
   ]),
+  article("valley-flood", "Coast Wire", "Flood cuts off villages in the Sorn valley", [
+    "Floodwater cut the only road into the Sorn valley on Tuesday.",
+    "Kelby, the largest village, had a population of about 800 before the flood.",
+  ]),
 ];
 
 const engine = createEngine({ articles: ARTICLES });
@@ -129,6 +133,13 @@ describe("ranking and abstention on an invented corpus", () => {
   it("wants the thing asked about in the answer: 'how much' needs an amount, not a date", async () => {
     const a = await ask("how much were the fruit imports worth?");
     expect(a.status).toBe("not_found");
+  });
+
+  it("gives a quantity of X only from a sentence that names X, not a place inside it", async () => {
+    const village = await ask("what's the population of Kelby?");
+    expect(village.quotes[0]?.text).toContain("about 800");
+    const valley = await ask("what's the population of the Sorn valley?");
+    expect(valley.status).toBe("not_found");
   });
 
   it("ranks an article's own question below the sentences that answer", async () => {
