@@ -95,7 +95,7 @@ const NUMBER_QUESTION =
 /** "What's the population of X?": a noun that is a quantity asks for a number too. */
 const QUANTITY_QUESTION =
   /\bwhat(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+|its\s+|their\s+)?(?:[\p{L}'’-]+\s+){0,2}?(population|number|percentage|share|proportion|cost|price|amount|total|size|length|distance|age|salary|wage|budget|toll|figure|rate|value|fee|fare)\b/iu;
-/** "…population of the Brenna region", "…length of Norland's coast": the named owner. */
+/** "…population of the Sorn valley", "…length of Ruritania's coast": the named owner. */
 const OWNER =
   /\b(?:population|number|percentage|share|proportion|cost|price|amount|total|size|length|distance|age|salary|wage|budget|toll|value|area)\s+of\s+(?:the\s+)?((?:\p{Lu}[\p{L}'’-]*\s*)+)/u;
 const DATE_QUESTION =
