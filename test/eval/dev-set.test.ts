@@ -21,7 +21,7 @@ import { ROOT } from "../support/seed-engine.ts";
  */
 const FLOORS = {
   answeredRight: 0.83,
-  refusedRight: 0.85,
+  refusedRight: 0.9,
   kinds: {
     speaker: 0.95,
     role: 0.83,
@@ -33,7 +33,7 @@ const FLOORS = {
     followup: 0.85,
     other_language: 0.6,
     chatty: 0.8,
-    unanswerable: 0.85,
+    unanswerable: 0.9,
   } satisfies Record<DevKind, number>,
 };
 
