@@ -194,7 +194,11 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
   const byFullKey = new Map<string, number>();
   occurrences.forEach((o, i) => {
     if (o.kind === "unnamed") return;
-    const key = `${o.kind === "person" ? "p" : "o"}:${o.words.join(" ")}`;
+    // A full name is one speaker whichever kind an article took it for ("Aurora Grid"
+    // reads like a person's name until an article calls it a utility); a one-word name
+    // may be a person and a country ("Jordan").
+    const kind = o.words.length > 1 ? "n" : o.kind === "person" ? "p" : "o";
+    const key = `${kind}:${o.words.join(" ")}`;
     const first = byFullKey.get(key);
     if (first === undefined) byFullKey.set(key, i);
     else union(first, i);
@@ -373,8 +377,12 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
           if (part.length >= 3 && !NAME_PARTICLES.has(part)) partial.push([part, e.id]);
       } else if (e.kind === "organization") {
         const bare = nameKey(spelling.replace(/^the /i, ""));
-        // A one-word outlet ("The Times") is found only with its article: "times" is a common word.
-        alias(bare.includes(" ") ? bare : `the ${bare}`, e.id);
+        // A one-word outlet ("The Times") is found only with its article: "times" is a common
+        // word. A one-word short form of the entry's own longer name ("Aurora" for "Aurora
+        // Grid") is found without it.
+        const shortForm =
+          !bare.includes(" ") && e.spellings.some((o) => nameKey(o).startsWith(`${bare} `));
+        alias(bare.includes(" ") || shortForm ? bare : `the ${bare}`, e.id);
         if (bare.includes(" ")) alias(`the ${bare}`, e.id);
       }
     }

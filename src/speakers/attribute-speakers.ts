@@ -82,6 +82,19 @@ function kindOf(m: Mention, after: string): string | null {
 }
 
 /**
+ * Whether the apposition after a name describes a person rather than an institution:
+ * "…, the former president who now heads X", "…, a senior fellow at the Institute".
+ */
+function describesPerson(after: string): boolean {
+  const apposition = /^,\s+(?:the|a|an|its)\s+([^,;"“]{1,80}?)(?:,|$)/.exec(after);
+  if (!apposition) return true;
+  // Its head noun comes before any "of", "at" or "who": "a senior fellow at the Institute".
+  const head = apposition[1]!.split(/\s+(?:of|at|in|for|with|who|which|that)\s+/)[0]!;
+  const words = roleWords(head);
+  return words.some((w) => ROLE_WORDS.has(w)) || !ORG_HEADS.has(words.at(-1) ?? "");
+}
+
+/**
  * Finds who says what in one article, by rules: a reporting verb or "according to"
  * outside quotation marks, and its subject — a name, an organisation, a pronoun that
  * follows the last speaker, or a role ("the Russian President") matched against the
@@ -357,8 +370,14 @@ export function attributeSpeakers(
         namedOrgs.push(m);
         namedOrgAt.push(unit.paragraph);
       }
-      const kind = kindOf(m, text.slice(unit.tokens[m.to - 1]!.end, unit.end));
+      const after = text.slice(unit.tokens[m.to - 1]!.end, unit.end);
+      const kind = kindOf(m, after);
       if (kind) described.set(kind, m);
+      // "Aurora Grid, the country's largest utility, said": a name the article calls a
+      // company or an agency is no person, though it reads like first name and surname.
+      const sp =
+        kind && m.kind === "person" && !describesPerson(after) ? speakers.get(keyOf(m)) : undefined;
+      if (sp) sp.kind = "organization";
     }
     const answer = qa.answers.get(unit.paragraph);
     const found: Found | null = qa.questions.has(unit.paragraph)

@@ -32,4 +32,26 @@ describe("organisations across articles", () => {
     const country = engine.speakers().find((s) => s.name === "Ostravia");
     expect(country?.kind).toBe("organization");
   });
+
+  it("takes a two-word company name for a company once an article calls it one, across articles", async () => {
+    const engine = createEngine({
+      articles: [
+        article("bid", [
+          "Norvik Power, the country's largest utility, said on Monday it would buy a wind developer.",
+          "Tomas Berg, a senior fellow at the Lindfors Institute, said the price was high.",
+        ]),
+        article("results", [
+          "Norvik Power said its profit fell in the third quarter.",
+          "Norvik said the takeover would close next year.",
+        ]),
+      ],
+    });
+    const company = engine.speakers().filter((s) => /Norvik/.test(s.name));
+    expect(company.map((s) => [s.name, s.kind])).toEqual([["Norvik Power", "organization"]]);
+    const fellow = engine.speakers().find((s) => s.name === "Tomas Berg");
+    expect(fellow?.kind).toBe("person");
+    // The short form names the company in a question too.
+    const answer = await engine.ask("what did Norvik say about the takeover?");
+    expect(answer.quotes[0]?.text).toContain("the takeover would close next year");
+  });
 });
