@@ -90,6 +90,24 @@ function derivedForms(word: string): string[] {
   return [...out];
 }
 
+/**
+ * Words of the same family that stemming keeps apart: an agent or result noun and its
+ * verb ("merger" / "merged", "payment" / "paid"), in either direction.
+ */
+function familyForms(word: string): string[] {
+  const out = new Set<string>();
+  const m = /^(\p{L}{4,}?)(ers|er|ments|ment)$/u.exec(word);
+  if (m) {
+    out.add(m[1]!);
+    out.add(`${m[1]}e`);
+  } else if (word.length >= 4) {
+    const base = word.replace(/(ed|ing|es|e|s)$/, "");
+    for (const suffix of ["er", "ers", "ment"]) out.add(base + suffix);
+  }
+  out.delete(word);
+  return [...out];
+}
+
 const NUMBER_QUESTION =
   /\b(how (many|much|old|long|far|deep|big|large|high|tall)|what (percentage|percent|share|proportion|number|amount|figure|price|cost)|how much)\b/i;
 /** "What's the population of X?": a noun that is a quantity asks for a number too. */
@@ -204,12 +222,19 @@ export function readTopic(
       if (sdf > 0) alternatives.push({ term: s, factor: SYNONYM });
       synonymDf = Math.max(synonymDf, sdf);
     }
+    for (const form of familyForms(word)) {
+      const t = termOf(form);
+      const fdf = t === term ? 0 : index.documentFrequency(t);
+      if (fdf === 0 || alternatives.some((a) => a.term === t)) continue;
+      alternatives.push({ term: t, factor: DERIVED });
+      synonymDf = Math.max(synonymDf, fdf);
+    }
     if (df === 0 && alternatives.length === 0) {
       unmatched.push(word);
       continue;
     }
-    // A word the articles never use but whose synonym they do ("toddler" for "child")
-    // is asked through the synonym alone, weighed as the synonym is.
+    // A word the articles never use but whose synonym or family they do ("toddler" for
+    // "child", "merger" for "merged") is asked through those alone, weighed as they are.
     if (df === 0) df = synonymDf;
     for (const place of PLACES.get(term) ?? []) {
       if (index.documentFrequency(place) > 0) alternatives.push({ term: place, factor: DERIVED });

@@ -31,6 +31,10 @@ const ARTICLES: Article[] = [
     "“I wanted to play for a club that attacks,” Ekdal said.",
     "Coach Lena Virtanen said the deal was done in a week.",
   ]),
+  article("port-merger", "Coast Wire", "Two harbours, one owner", [
+    "Shipping fees at Kelby and Marlow fell by a tenth after the two ports merged in 2019.",
+    "The ports now handle about 900 ships a year between them.",
+  ]),
   article("valley-flood", "Coast Wire", "Flood cuts off villages in the Sorn valley", [
     "Floodwater cut the only road into the Sorn valley on Tuesday.",
     "Kelby, the largest village, had a population of about 800 before the flood.",
@@ -133,6 +137,13 @@ describe("ranking and abstention on an invented corpus", () => {
   it("wants the thing asked about in the answer: 'how much' needs an amount, not a date", async () => {
     const a = await ask("how much were the fruit imports worth?");
     expect(a.status).toBe("not_found");
+  });
+
+  it("matches a word's family that stemming keeps apart: merger and merged", async () => {
+    // No article says "merger": the question is asked through "merged".
+    const a = await ask("when was the merger?");
+    expect(a.status).toBe("answered");
+    expect(a.quotes[0]?.text).toContain("after the two ports merged in 2019");
   });
 
   it("gives a quantity of X only from a sentence that names X, not a place inside it", async () => {
