@@ -28,7 +28,7 @@ const FLOORS = {
     speaker_topic: 0.8,
     fact: 0.85,
     who_said: 0.95,
-    paraphrase: 0.5,
+    paraphrase: 0.45,
     typo: 0.85,
     followup: 0.85,
     other_language: 0.6,
