@@ -9,10 +9,11 @@ import {
 } from "./find-mentions.ts";
 import { findQaLayout } from "./find-qa-layout.ts";
 import { findRoles } from "./find-roles.ts";
-import { type Found, findSpeaker, roleWords, type Unit } from "./find-subject.ts";
+import { type Found, findSpeaker, type Unit } from "./find-subject.ts";
 import { genderOfRoles, inferGenders } from "./infer-genders.ts";
 import { GENERIC_ROLE_WORDS, ORG_HEADS, ROLE_WORDS } from "./lexicon.ts";
 import { nameKey, surnameKey } from "./name-key.ts";
+import { roleWords } from "./role-words.ts";
 import { splitReportClauses } from "./split-report-clauses.ts";
 import { quotationMask, tokenize } from "./tokens.ts";
 
