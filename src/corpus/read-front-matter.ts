@@ -25,11 +25,15 @@ export function readFrontMatter(text: string): FrontMatter {
       problem: "front matter is never closed: add a line --- after its last field",
     };
   }
+  const yaml = rest.slice(0, closing.index);
   let data: unknown;
   try {
-    data = parseYaml(rest.slice(0, closing.index));
+    data = parseYaml(yaml);
   } catch (error) {
-    return { kind: "bad", problem: `front matter is not valid YAML (${describeYamlError(error)})` };
+    return {
+      kind: "bad",
+      problem: `front matter is not valid YAML (${describeYamlError(error, yaml)})`,
+    };
   }
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
     return { kind: "bad", problem: "front matter must be fields, one per line: key: value" };
@@ -39,9 +43,12 @@ export function readFrontMatter(text: string): FrontMatter {
 }
 
 /** "line 6: missing closing quote": the line in the file (the `---` is line 1). */
-function describeYamlError(error: unknown): string {
+function describeYamlError(error: unknown, yaml: string): string {
   const e = error as { code?: string; message?: string; linePos?: Array<{ line: number }> };
-  const line = e.linePos?.[0]?.line;
+  // The parser notices a quote left open where the text ends; the person needs the line
+  // where it was opened.
+  const opened = e.code === "MISSING_CHAR" ? yaml.split("\n").findIndex(opensQuoteUnclosed) + 1 : 0;
+  const line = opened > 0 ? opened : e.linePos?.[0]?.line;
   const where = line === undefined ? "" : `line ${line + 1}: `;
   const first = (e.message ?? String(error))
     .split("\n")[0]!
@@ -53,4 +60,16 @@ function describeYamlError(error: unknown): string {
   } else if (e.code === "DUPLICATE_KEY") what = "a field is given twice";
   else what = `${first.charAt(0).toLowerCase()}${first.slice(1)}`;
   return `${where}${what}`;
+}
+
+/** `title: "Talks stall` — a value that opens a quote and does not close it on its line. */
+function opensQuoteUnclosed(line: string): boolean {
+  const value = /^\s*[^:#]+:\s*(["'])(.*)$/.exec(line);
+  if (!value) return false;
+  const [, quote, rest] = value;
+  const closes =
+    quote === '"'
+      ? /(^|[^\\])(\\\\)*"/.test(rest ?? "")
+      : (rest ?? "").replace(/''/g, "").includes("'");
+  return !closes;
 }
