@@ -113,11 +113,9 @@ describe("corpus files", () => {
 
   it("keeps the file named after a shared id, names both files, and warns of a misnamed one", async () => {
     const dir = await corpusOf({
-      "a-copy.md": `${meta}A copy sorted first.
-`,
-      "sample-one.md": `${meta}The original.
-`,
-      "notes-on-b.md": meta.replace("sample-one", "sample-two") + "Another article.\n",
+      "a-copy.md": `${meta}A copy sorted first.\n`,
+      "sample-one.md": `${meta}The original.\n`,
+      "notes-on-b.md": `${meta.replace("sample-one", "sample-two")}Another article.\n`,
     });
     const { articles, problems, warnings } = await loadCorpus(dir);
     expect(articles.map((a) => [a.id, a.paragraphs[0]])).toEqual([
