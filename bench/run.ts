@@ -5,6 +5,7 @@
  */
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { explainArgsError } from "../src/cli/explain-args-error.ts";
 import { DEFAULT_SEED } from "./corpus/generate-corpus.ts";
 import { defaultCacheDir, parseSize } from "./harness/bench-corpus.ts";
 import { type IndexKind, parseIndexKind } from "./harness/index-kinds.ts";
@@ -26,25 +27,32 @@ const HELP = `Usage: npm run bench -- [options]
   --out-dir DIR     where the JSON goes (default bench/results)
   --no-markdown     do not rewrite BENCHMARKS.md
   --cache-dir DIR   where generated corpora are kept between runs (default: system temp)
-  --help            this text`;
+  -h, --help        this text`;
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: "string" },
-    questions: { type: "string" },
-    warmup: { type: "string" },
-    seed: { type: "string" },
-    indexes: { type: "string" },
-    "no-compare": { type: "boolean", default: false },
-    "faces-size": { type: "string" },
-    "no-faces": { type: "boolean", default: false },
-    quick: { type: "boolean", default: false },
-    "out-dir": { type: "string" },
-    "no-markdown": { type: "boolean", default: false },
-    "cache-dir": { type: "string" },
-    help: { type: "boolean", default: false },
-  },
-});
+const OPTIONS = {
+  sizes: { type: "string" },
+  questions: { type: "string" },
+  warmup: { type: "string" },
+  seed: { type: "string" },
+  indexes: { type: "string" },
+  "no-compare": { type: "boolean", default: false },
+  "faces-size": { type: "string" },
+  "no-faces": { type: "boolean", default: false },
+  quick: { type: "boolean", default: false },
+  "out-dir": { type: "string" },
+  "no-markdown": { type: "boolean", default: false },
+  "cache-dir": { type: "string" },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>;
+try {
+  parsed = parseArgs({ options: OPTIONS });
+} catch (error) {
+  console.error(`${explainArgsError(error)}\n\n${HELP}`);
+  process.exit(2);
+}
+const { values } = parsed;
 
 if (values.help) {
   console.log(HELP);

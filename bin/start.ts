@@ -14,12 +14,14 @@ import {
   EngineConfigSchema,
   fetchOptionsFrom,
   LlmConfigSchema,
+  noPlatformBanner,
   openLowdbFeedbackStore,
   ProcessConfigSchema,
   parseConfigParts,
   readEnvironment,
   runChat,
   setupEngine,
+  startArguments,
   startCorpusService,
 } from "../src/index.ts";
 import {
@@ -30,6 +32,12 @@ import {
 } from "./wait-for-shutdown.ts";
 
 async function main(): Promise<number> {
+  const usage = startArguments(process.argv.slice(2));
+  if (usage !== null) {
+    if (usage.stdout) process.stdout.write(usage.stdout);
+    if (usage.stderr) process.stderr.write(usage.stderr);
+    return usage.code;
+  }
   const env = readEnvironment();
   // Every part validated together, so one run names every bad variable.
   const parts = parseConfigParts(
@@ -106,11 +114,7 @@ async function main(): Promise<number> {
     process.exit(await shutdown.done);
   }
 
-  process.stderr.write(
-    "No chat platform is configured: set TELEGRAM_BOT_TOKEN to start the Telegram bot, " +
-      "DISCORD_BOT_TOKEN (and DISCORD_APPLICATION_ID) for Discord. See .env.example.\n" +
-      `Answering here instead. ${engine.describeCorpus()}\nType a question per line; "help" for how to ask, "sources" for the articles, "exit" or Ctrl-D to stop.\n`,
-  );
+  process.stderr.write(noPlatformBanner(engine.describeCorpus()));
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
   return (await stopWithin([corpusService], shutdownMs, logger)) === "stopped" ? 0 : 1;
 }

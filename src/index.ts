@@ -22,6 +22,7 @@ export {
 export { textFragmentLink } from "./answer/text-fragment-link.ts";
 export { runChat } from "./cli/run-chat.ts";
 export { type CliEngine, setupEngine } from "./cli/setup-engine.ts";
+export { noPlatformBanner, START_USAGE, startArguments } from "./cli/start-usage.ts";
 // Corpus management: the store, the moderators' operations, the background service.
 export { type CorpusConfig, CorpusConfigSchema } from "./config/corpus-config.ts";
 export { type EngineConfig, EngineConfigSchema } from "./config/engine-config.ts";

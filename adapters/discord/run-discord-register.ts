@@ -31,7 +31,10 @@ export async function runDiscordRegister(args: readonly string[], io: RegisterIo
   }
   const unknown = args.filter((arg) => !FLAGS.has(arg));
   if (unknown.length > 0) {
-    io.err(`Unknown argument ${unknown[0]}.\n\n${USAGE}`);
+    const first = unknown[0]!;
+    io.err(
+      `${first.startsWith("-") ? `Unknown option ${first}.` : `Unexpected argument "${first}".`}\n\n${USAGE}`,
+    );
     return 2;
   }
   try {

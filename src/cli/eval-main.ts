@@ -8,26 +8,38 @@ import { evaluateDevSet, formatDevReport, loadDevSet, plainBm25Baseline } from "
 import { EvalSetSchema, evaluate, formatReport } from "../eval/evaluate.ts";
 import { auditSpeakers, formatSpeakerAudit } from "../eval/speaker-audit.ts";
 import { write } from "./cli-io.ts";
+import { explainArgsError } from "./explain-args-error.ts";
 import { setupEngine } from "./setup-engine.ts";
 
-const USAGE = `Usage: npm run eval -- [questions.json] [--dev DIR] [--misses] [--json]
+const USAGE = `Usage: npm run eval -- [questions.json] [--dev DIR] [--misses] [--curve] [--json]
   Scores the engine on the shipped article's question set (default test/fixtures/questions.json)
   and on the development set (default test/fixtures/dev-corpus): answered right and refused per
   kind, verbatim rate, and speaker attribution against its speakers.jsonl.
+  --dev DIR  the development set's folder
   --misses   list every wrong answer and every speaker error
   --curve    answered right and refused by each coverage threshold, the others as set
-  --json     also print the dev set's results as one JSON object`;
+  --json     also print the dev set's results as one JSON object
+  -h, --help this text`;
 
-const { values, positionals } = parseArgs({
-  options: {
-    dev: { type: "string", default: "test/fixtures/dev-corpus" },
-    misses: { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-    curve: { type: "boolean", default: false },
-    help: { type: "boolean", short: "h", default: false },
-  },
-  allowPositionals: true,
-});
+const OPTIONS = {
+  dev: { type: "string", default: "test/fixtures/dev-corpus" },
+  misses: { type: "boolean", default: false },
+  json: { type: "boolean", default: false },
+  curve: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+try {
+  parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
+  if (parsed.positionals.length > 1) {
+    throw new Error(`Give one questions file; "${parsed.positionals[1]}" is one too many.`);
+  }
+} catch (error) {
+  await write(process.stderr, `${explainArgsError(error)}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+const { values, positionals } = parsed;
 if (values.help) {
   await write(process.stdout, `${USAGE}\n`);
   process.exit(0);

@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import { cutCodePoints } from "../text/cut-code-points.ts";
 import { stripInvisible } from "../text/normalize.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { explainArgsError } from "./explain-args-error.ts";
 import { parseQuestionLine } from "./parse-question-line.ts";
 import { readBoundedLines } from "./read-bounded-lines.ts";
 import { setupEngine } from "./setup-engine.ts";
@@ -19,6 +20,10 @@ export const MAX_LINE_LENGTH = 65_536;
 export const ASK_USAGE = `Usage: npm run ask -- [--json] "question"
        npm run ask -- [--json] -- "-a question that starts with a dash"
        npm run ask -- --jsonl < questions.txt   (one question per line, one Answer JSON per line)
+
+  --json      the Answer as one JSON object
+  --jsonl     questions from stdin, one per line; one Answer JSON line each
+  -h, --help  this text
 
 With --jsonl a line is either the question as plain text, or a JSON object for a follow-up:
   {"question": "what else did he say?", "context": {"speaker": "Sergey Lavrov",
@@ -58,7 +63,7 @@ export async function runAsk(io: CliIo): Promise<number> {
       allowPositionals: true,
     }));
   } catch (error) {
-    await write(io.stderr, `${(error as Error).message}\n${ASK_USAGE}\n`);
+    await write(io.stderr, `${explainArgsError(error)}\n\n${ASK_USAGE}\n`);
     return EXIT_USAGE;
   }
   if (values.help) {
@@ -68,7 +73,7 @@ export async function runAsk(io: CliIo): Promise<number> {
   const question = positionals.join(" ");
   // With --json a blank question still gets its Answer (empty_question), as a script expects.
   if (!values.jsonl && (positionals.length === 0 || (!values.json && question.trim() === ""))) {
-    await write(io.stderr, `Please give a question.\n${ASK_USAGE}\n`);
+    await write(io.stderr, `Please give a question.\n\n${ASK_USAGE}\n`);
     return EXIT_USAGE;
   }
 

@@ -1,10 +1,10 @@
 import { userInfo } from "node:os";
 import type { Writable } from "node:stream";
-import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { CorpusConfigSchema } from "../config/corpus-config.ts";
 import { EngineConfigSchema } from "../config/engine-config.ts";
 import { parseConfig, readEnvironment } from "../config/read-environment.ts";
+import { FILE_META_KEYS, type FileMeta } from "../corpus/article-from-text.ts";
 import { type ChangeSummary, formatSummary } from "../corpus-admin/change-summary.ts";
 import { type CorpusManager, createCorpusManager } from "../corpus-admin/corpus-manager.ts";
 import { fetchOptionsFrom } from "../corpus-admin/fetch-options-from.ts";
@@ -15,43 +15,34 @@ import type { Actor, AuditEntry, CorpusSource } from "../store/corpus-store.ts";
 import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
 
-export const CORPUS_ADMIN_COMMANDS = ["add", "remove", "refresh", "sources", "log"] as const;
-
-export const CORPUS_ADMIN_USAGE = `       npm run corpus -- add <url|file>    a web page, an RSS/Atom feed (kept as a source), or a .md/.html file
-       npm run corpus -- remove <id>       an added article, or a source with all its articles
-       npm run corpus -- refresh           re-read corpus/ and every source: new, changed, removed
-       npm run corpus -- sources [--json]  the pages, feeds and files a refresh reads
-       npm run corpus -- log [--json] [--limit N]  who changed what, newest first`;
+/** A moderator's command as `runCorpus` parsed it. */
+export interface CorpusAdminCommand {
+  command: string;
+  /** The id or the URL, file or folder; "" for the commands that take none. */
+  argument: string;
+  values: Record<string, string | boolean | undefined>;
+}
 
 /**
  * The moderators' commands of `npm run corpus`, on the same DATA_DIR store as the bot.
  * Progress goes to stderr (a bar on a terminal); the summary line to stdout. Exit 1 when
  * something failed and nothing changed, 2 for bad usage.
  */
-export async function runCorpusAdmin(io: CliIo): Promise<number> {
-  let parsed: { values: { json?: boolean; limit?: string }; positionals: string[] };
-  try {
-    parsed = parseArgs({
-      args: io.argv,
-      options: { json: { type: "boolean" }, limit: { type: "string" } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    await write(io.stderr, `${(error as Error).message}\n${CORPUS_ADMIN_USAGE}\n`);
-    return EXIT_USAGE;
-  }
-  const [command, argument, ...extra] = parsed.positionals;
-  const needsArgument = command === "add" || command === "remove";
-  if ((needsArgument && !argument) || extra.length > 0 || (!needsArgument && argument)) {
-    await write(io.stderr, `Wrong arguments for "${command}".\n${CORPUS_ADMIN_USAGE}\n`);
-    return EXIT_USAGE;
-  }
+export async function runCorpusAdmin(
+  io: CliIo,
+  { command, argument, values }: CorpusAdminCommand,
+  usage: string,
+): Promise<number> {
   try {
     const env = readEnvironment(io.env);
     const engineConfig = parseConfig(EngineConfigSchema, env);
     const config = parseConfig(CorpusConfigSchema, env);
     // The summary line says what happened; info logs would only break up the progress bar.
-    const logger = createLogger(io.env.LOG_LEVEL ? engineConfig.LOG_LEVEL : "warn");
+    const logger = createLogger(
+      io.env.LOG_LEVEL ? engineConfig.LOG_LEVEL : "warn",
+      2,
+      engineConfig.LOG_FORMAT,
+    );
     const store = await openLowdbCorpusStore(engineConfig.DATA_DIR);
     const manager = createCorpusManager({
       store,
@@ -63,18 +54,19 @@ export async function runCorpusAdmin(io: CliIo): Promise<number> {
     const actor: Actor = { platform: "cli", id: osUser(), name: osUser() };
     switch (command) {
       case "add":
+        return await mutate(io, manager, "add", argument, actor, fileMetaFrom(values));
       case "remove":
       case "refresh":
-        return await mutate(io, manager, command, argument ?? "", actor);
+        return await mutate(io, manager, command, argument, actor);
       case "sources":
-        return await showSources(io, await manager.sources(), parsed.values.json === true);
+        return await showSources(io, await manager.sources(), values.json === true);
       default: {
-        const limit = Number(parsed.values.limit ?? 20);
+        const limit = Number(values.limit ?? 20);
         if (!Number.isInteger(limit) || limit < 1) {
-          await write(io.stderr, "--limit must be a whole number from 1 up.\n");
+          await write(io.stderr, `--limit must be a whole number from 1 up.\n\n${usage}\n`);
           return EXIT_USAGE;
         }
-        return await showLog(io, await manager.log(limit), parsed.values.json === true);
+        return await showLog(io, await manager.log(limit), values.json === true);
       }
     }
   } catch (error) {
@@ -90,13 +82,14 @@ async function mutate(
   command: "add" | "remove" | "refresh",
   argument: string,
   actor: Actor,
+  meta?: FileMeta,
 ): Promise<number> {
   const bar = progressBar(io.stderr);
   let summary: ChangeSummary;
   try {
     summary =
       command === "add"
-        ? await manager.add(argument, actor, bar?.listener)
+        ? await manager.add(argument, actor, bar?.listener, "cli", meta)
         : command === "remove"
           ? await manager.remove(argument, actor)
           : await manager.refresh(actor, bar?.listener);
@@ -179,6 +172,16 @@ async function showLog(io: CliIo, entries: AuditEntry[], json: boolean): Promise
   );
   await write(io.stdout, `${lines.join("\n")}\n`);
   return EXIT_OK;
+}
+
+/** What `add`'s options say of a file's article; only the options given. */
+function fileMetaFrom(values: CorpusAdminCommand["values"]): FileMeta {
+  const meta: FileMeta = {};
+  for (const key of FILE_META_KEYS) {
+    const value = values[key];
+    if (typeof value === "string") meta[key] = value;
+  }
+  return meta;
 }
 
 function osUser(): string {

@@ -2,14 +2,13 @@ import { parseArgs } from "node:util";
 import type { ArticleSummary } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { CORPUS_COMMANDS, CORPUS_USAGE } from "./corpus-commands.ts";
+import { explainArgsError } from "./explain-args-error.ts";
 import { formatStatements } from "./format-statements.ts";
-import { CORPUS_ADMIN_COMMANDS, CORPUS_ADMIN_USAGE, runCorpusAdmin } from "./run-corpus-admin.ts";
+import { runCorpusAdmin } from "./run-corpus-admin.ts";
 import { setupEngine } from "./setup-engine.ts";
 
-export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]     the articles, and the people each quotes
-       npm run corpus -- speakers [--json]  every statement the speaker index holds, by
-                                           article: ¶paragraph.sentence, speaker (role), cue
-${CORPUS_ADMIN_USAGE}`;
+export { CORPUS_USAGE };
 
 function formatList(articles: readonly ArticleSummary[]): string {
   return articles
@@ -24,44 +23,76 @@ function formatList(articles: readonly ArticleSummary[]): string {
     .join("\n\n");
 }
 
+async function usageError(io: CliIo, problem: string, usage: string): Promise<number> {
+  await write(io.stderr, `${problem}\n\n${usage}\n`);
+  return EXIT_USAGE;
+}
+
 /**
- * `npm run corpus -- list [--json]`: the articles the engine answers from.
- * `npm run corpus -- speakers [--json]`: every attributed sentence, to audit attribution.
+ * `npm run corpus -- <command>`: `list` and `speakers` read what the engine answers from;
+ * the moderators' commands (add, remove, refresh, sources, log) are in run-corpus-admin.
+ * `--help` on any command, and `help [command]`, print its usage to stdout (exit 0); a
+ * wrong option or argument names itself and prints the usage to stderr (exit 2).
  */
 export async function runCorpus(io: CliIo): Promise<number> {
-  const first = io.argv.find((a) => !a.startsWith("-"));
-  if ((CORPUS_ADMIN_COMMANDS as readonly string[]).includes(first ?? "")) return runCorpusAdmin(io);
-  let parsed: ReturnType<
-    typeof parseArgs<{
-      options: { json: { type: "boolean" }; help: { type: "boolean"; short: "h" } };
-      allowPositionals: true;
-    }>
-  >;
-  try {
-    parsed = parseArgs({
-      args: io.argv,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    await write(io.stderr, `${(error as Error).message}\n${CORPUS_USAGE}\n`);
-    return EXIT_USAGE;
+  // The command is the first word that is not an option, so `--json list` works too.
+  const at = io.argv.findIndex((a) => !a.startsWith("-"));
+  const command = at === -1 ? undefined : io.argv[at]!;
+  const rest = at === -1 ? io.argv : [...io.argv.slice(0, at), ...io.argv.slice(at + 1)];
+  if (command === undefined || command === "help") {
+    const asked = command === "help" ? rest.find((a) => !a.startsWith("-")) : undefined;
+    if (asked !== undefined) {
+      const spec = CORPUS_COMMANDS[asked];
+      if (!spec) return usageError(io, `Unknown command "${asked}".`, CORPUS_USAGE);
+      await write(io.stdout, `${spec.usage}\n`);
+      return EXIT_OK;
+    }
+    if (command === "help" || rest.includes("--help") || rest.includes("-h")) {
+      await write(io.stdout, `${CORPUS_USAGE}\n`);
+      return EXIT_OK;
+    }
+    const unknown = rest.find((a) => a !== "--");
+    return usageError(
+      io,
+      unknown ? `Unknown option ${unknown}, and no command.` : "Missing command.",
+      CORPUS_USAGE,
+    );
   }
-  const [command] = parsed.positionals;
-  if (parsed.values.help) {
-    await write(io.stdout, `${CORPUS_USAGE}\n`);
+  const spec = Object.hasOwn(CORPUS_COMMANDS, command) ? CORPUS_COMMANDS[command] : undefined;
+  if (!spec) return usageError(io, `Unknown command "${command}".`, CORPUS_USAGE);
+  let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: rest,
+      options: spec.options,
+      allowPositionals: true,
+    }) as { values: Record<string, string | boolean | undefined>; positionals: string[] });
+  } catch (error) {
+    return usageError(io, explainArgsError(error), spec.usage);
+  }
+  if (values.help) {
+    await write(io.stdout, `${spec.usage}\n`);
     return EXIT_OK;
   }
-  if (command !== "list" && command !== "speakers") {
-    await write(
-      io.stderr,
-      `${command ? `Unknown command "${command}".` : "Missing command."}\n${CORPUS_USAGE}\n`,
+  if (spec.argument !== null && positionals.length === 0) {
+    return usageError(io, `"${command}" needs ${spec.argument}.`, spec.usage);
+  }
+  const allowed = spec.argument === null ? 0 : 1;
+  if (positionals.length > allowed) {
+    const extra = positionals[allowed];
+    return usageError(
+      io,
+      `"${command}" takes ${allowed === 0 ? "no argument" : `one argument, ${spec.argument}`}; "${extra}" is one too many.`,
+      spec.usage,
     );
-    return EXIT_USAGE;
+  }
+  if (command !== "list" && command !== "speakers") {
+    return runCorpusAdmin(io, { command, argument: positionals[0] ?? "", values }, spec.usage);
   }
   try {
     const { engine } = await setupEngine(io.env);
-    const json = parsed.values.json ?? false;
+    const json = values.json === true;
     if (command === "speakers") {
       const statements = engine.statements();
       await write(

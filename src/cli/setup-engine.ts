@@ -25,7 +25,7 @@ export async function setupEngine(
   config: EngineConfig = parseConfig(EngineConfigSchema, readEnvironment(env)),
 ): Promise<CliEngine> {
   const environment = readEnvironment(env);
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, 2, config.LOG_FORMAT);
   let loaded: Engine | undefined;
   const llm = llmEngineOptions(environment, {
     logger,

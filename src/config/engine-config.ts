@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LOG_LEVELS } from "../log/logger.ts";
+import { LOG_FORMATS, LOG_LEVELS } from "../log/logger.ts";
 import { SEARCH_INDEX_NAMES } from "../search/search-indexes.ts";
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 1000;
@@ -17,6 +17,9 @@ export const EngineConfigSchema = z.object({
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),
+  LOG_FORMAT: z
+    .enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(", ")}` })
+    .default("auto"),
   MAX_QUOTES: positiveInt("a whole number from 1 to 10").max(10).default(3),
   MAX_QUESTION_LENGTH: positiveInt("a whole number of characters")
     .max(100_000)

@@ -1,5 +1,9 @@
+import { readdir, stat } from "node:fs/promises";
+import { extname, join } from "node:path";
 import type { Article } from "../corpus/article.ts";
+import type { FileMeta } from "../corpus/article-from-text.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
+import { logCorpusProblems } from "../corpus/log-corpus-problems.ts";
 import type { Engine } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { normalizeUrl, sourceId, textHash } from "../ingest/article-identity.ts";
@@ -17,7 +21,12 @@ import { type ChangeSummary, formatSummary } from "./change-summary.ts";
 import { CorpusChange } from "./corpus-change.ts";
 import { loadAllArticles } from "./load-all-articles.ts";
 import { parseSource, type SourceOrigin } from "./parse-source.ts";
-import { candidateFromPage, readFileSource } from "./read-source.ts";
+import {
+  candidateFromPage,
+  HTML_EXTENSIONS,
+  readFileSource,
+  TEXT_EXTENSIONS,
+} from "./read-source.ts";
 import { type ProgressListener, readSources, reasonOf } from "./read-sources.ts";
 
 export interface CorpusManagerOptions {
@@ -59,6 +68,8 @@ export interface CorpusManager {
     actor: Actor,
     onProgress?: ProgressListener,
     from?: SourceOrigin,
+    /** A file's or folder's metadata (`corpus add story.txt --publisher …`): CLI only. */
+    meta?: FileMeta,
   ): Promise<ChangeSummary>;
   /** Removes an added article, or a source with all its articles. */
   remove(id: string, actor: Actor): Promise<ChangeSummary>;
@@ -131,9 +142,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
       const lock = await options.store.lock(purpose);
       try {
         const before = await loadAllArticles(options);
-        for (const problem of before.problems) {
-          logger.warn({ path: problem.path, problem: problem.message }, "corpus file skipped");
-        }
+        logCorpusProblems(logger, before.problems, before.warnings);
         const { sources } = await options.store.read();
         const change = new CorpusChange(before.shipped, before.stored, sources, now());
         await work(change);
@@ -173,7 +182,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
   };
 
   return {
-    add(rawTarget, actor, onProgress, from) {
+    add(rawTarget, actor, onProgress, from, meta = {}) {
       const target = rawTarget.trim();
       const source = parseSource(target, from ?? (actor.platform === "cli" ? "cli" : "chat"));
       return operate("add", target, actor, async (change) => {
@@ -182,13 +191,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
           return;
         }
         if (source.kind === "file") {
-          const { path } = source;
-          try {
-            const outcome = change.offer(await readFileSource(path), sourceId("file", path));
-            if (outcome.kind === "added") change.putSource(newSource("file", path, actor, now()));
-          } catch (error) {
-            change.fail(target, reasonOf(error));
-          }
+          await addFiles(change, source.path, target, meta, actor, now(), onProgress);
           return;
         }
         const { url } = source;
@@ -308,6 +311,60 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
 
     running: () => running,
   };
+}
+
+/**
+ * Adds one file, or every file of a folder (sorted by name, subfolders left alone), each
+ * as its own file source that keeps the metadata given, so a refresh reads it the same way.
+ */
+async function addFiles(
+  change: CorpusChange,
+  path: string,
+  target: string,
+  meta: FileMeta,
+  actor: Actor,
+  at: Date,
+  onProgress?: ProgressListener,
+): Promise<void> {
+  let files = [path];
+  const info = await stat(path).catch(() => null);
+  if (info?.isDirectory()) {
+    const oneArticle = (["title", "id", "url"] as const).filter((key) => meta[key] !== undefined);
+    if (oneArticle.length > 0) {
+      change.fail(
+        target,
+        `${oneArticle.map((k) => `--${k}`).join(" and ")} name${oneArticle.length === 1 ? "s" : ""} one article: add the files one by one, or give each file a front matter block`,
+      );
+      return;
+    }
+    const names = (await readdir(path)).sort();
+    const readable = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
+    files = [];
+    for (const name of names) {
+      const file = join(path, name);
+      if (!readable.includes(extname(name).toLowerCase())) continue;
+      if ((await stat(file).catch(() => null))?.isFile()) files.push(file);
+    }
+    if (files.length === 0) {
+      change.fail(target, `the folder holds no ${readable.join(", ")} files`);
+      return;
+    }
+  }
+  const kept = Object.values(meta).some((v) => v !== undefined) ? { meta } : {};
+  for (const [i, file] of files.entries()) {
+    onProgress?.({ done: i, total: files.length, current: file });
+    try {
+      const id = sourceId("file", file);
+      const outcome = change.offer(await readFileSource(file, meta, file !== path), id);
+      const existing = change.source(id);
+      if (outcome.kind === "added") {
+        change.putSource({ ...newSource("file", file, actor, at), ...kept });
+      } else if (existing && "meta" in kept) change.putSource({ ...existing, ...kept });
+    } catch (error) {
+      change.fail(file === path ? target : file, reasonOf(error));
+    }
+  }
+  onProgress?.({ done: files.length, total: files.length, current: null });
 }
 
 function newSource(

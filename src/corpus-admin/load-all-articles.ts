@@ -9,6 +9,8 @@ export interface AllArticles {
   shipped: Article[];
   stored: StoredArticle[];
   problems: CorpusProblem[];
+  /** Shipped files used, with something to fix (see loadCorpus). */
+  warnings: CorpusProblem[];
 }
 
 /**
@@ -25,9 +27,14 @@ export async function loadAllArticles(options: {
 }): Promise<AllArticles> {
   let shipped: Article[] = [];
   let problems: CorpusProblem[] = [];
+  let warnings: CorpusProblem[] = [];
   let emptyError: AppError | null = null;
   try {
-    ({ articles: shipped, problems } = await loadCorpus(options.corpusDir, {
+    ({
+      articles: shipped,
+      problems,
+      warnings,
+    } = await loadCorpus(options.corpusDir, {
       cache: options.cache,
     }));
   } catch (error) {
@@ -54,5 +61,5 @@ export async function loadAllArticles(options: {
       new AppError("CORPUS_EMPTY", `No articles in ${options.corpusDir} or the store.`)
     );
   }
-  return { articles, shipped, stored: usable, problems };
+  return { articles, shipped, stored: usable, problems, warnings };
 }

@@ -2,8 +2,8 @@ import { readFile, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parseHTML } from "linkedom";
 import type { Article } from "../corpus/article.ts";
-import { MAX_ARTICLE_FILE_BYTES } from "../corpus/load-corpus.ts";
-import { parseArticle } from "../corpus/parse-article.ts";
+import { articleFromText, type FileMeta } from "../corpus/article-from-text.ts";
+import { decodeUtf8, MAX_ARTICLE_FILE_BYTES } from "../corpus/load-corpus.ts";
 import { normalizeUrl, textHash } from "../ingest/article-identity.ts";
 import { refuseIfTooComplex } from "../ingest/extract-article.ts";
 import { extractArticleInWorker } from "../ingest/extract-in-worker.ts";
@@ -79,45 +79,77 @@ export async function readPage(
   );
 }
 
+/** The files `corpus add` reads, by extension: corpus, text and Markdown files, saved pages. */
+export const TEXT_EXTENSIONS = [".md", ".markdown", ".txt", ".text"];
+export const HTML_EXTENSIONS = [".html", ".htm"];
+
 /**
- * Reads a local file: a corpus file (`.md`, the format of `corpus/`, whose metadata it
- * carries), or a saved web page (`.html`) that names its canonical URL, which becomes the
- * article's link.
+ * Reads a local file: a corpus file (`.md` with front matter, whose metadata it carries),
+ * a plain text or Markdown file (its title from its first line, the rest from `meta`), or
+ * a saved web page (`.html`) that names its canonical URL, which becomes the article's
+ * link. Its errors do not repeat the path: the summary names the file once.
  */
-export async function readFileSource(path: string): Promise<Candidate> {
+export async function readFileSource(
+  path: string,
+  meta: FileMeta = {},
+  inFolder = false,
+): Promise<Candidate> {
   let text: string;
   try {
     const info = await stat(path);
-    if (!info.isFile()) throw new IngestError("FILE_UNREADABLE", `${path} is not a file`);
+    if (!info.isFile()) throw new IngestError("FILE_UNREADABLE", "not a file");
     if (info.size > MAX_ARTICLE_FILE_BYTES) {
-      throw new IngestError("TOO_LARGE", `${path} is over ${MAX_ARTICLE_FILE_BYTES} bytes`);
+      throw new IngestError("TOO_LARGE", `over ${MAX_ARTICLE_FILE_BYTES} bytes`);
     }
-    text = await readFile(path, "utf8");
+    const decoded = decodeUtf8(await readFile(path));
+    if (decoded === null) {
+      throw new IngestError(
+        "NOT_AN_ARTICLE",
+        "not valid UTF-8: convert it (e.g. iconv -f latin1 -t utf-8) and save again",
+      );
+    }
+    text = decoded;
   } catch (error) {
     if (error instanceof IngestError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     throw new IngestError(
       "FILE_UNREADABLE",
-      code === "ENOENT" ? `${path} does not exist` : `cannot read ${path} (${code})`,
+      code === "ENOENT" ? "the file does not exist" : `cannot be read (${code})`,
       { cause: error },
     );
   }
   const extension = extname(path).toLowerCase();
-  if (extension === ".html" || extension === ".htm") return candidateFromHtmlFile(text, path);
-  if (extension !== ".md") {
+  if (HTML_EXTENSIONS.includes(extension)) {
+    const candidate = await candidateFromHtmlFile(text, path);
+    const { title, publisher, published, language } = meta;
+    const article = {
+      ...candidate.article,
+      ...(title ? { title } : {}),
+      ...(publisher ? { publisher } : {}),
+      ...(published ? { published } : {}),
+      ...(language ? { language } : {}),
+    };
+    return { ...candidate, article, ...(meta.id ? { preferredId: meta.id } : {}) };
+  }
+  if (!TEXT_EXTENSIONS.includes(extension)) {
     throw new IngestError(
       "UNSUPPORTED_CONTENT",
-      `${path}: only corpus files (.md with front matter) and saved pages (.html) can be added`,
+      `only text and Markdown files (${TEXT_EXTENSIONS.join(", ")}) and saved pages (.html) can be added${extension ? `, not ${extension}` : ""}`,
     );
   }
-  const parsed = parseArticle(text);
-  if (!parsed.ok) {
-    throw new IngestError("NOT_AN_ARTICLE", `${path}: ${parsed.problems.join("; ")}`);
-  }
-  const { id, ...article } = parsed.article;
+  const parsed = articleFromText(text, {
+    markdown: extension === ".md" || extension === ".markdown",
+    meta,
+    howToGive: (keys) =>
+      inFolder && keys.some((k) => k === "url" || k === "title")
+        ? `give each file of a folder a front matter block with ${keys.map((k) => `${k}:`).join(" and ")} (see README: corpus file format), or add the file alone with ${keys.map((k) => `--${k}`).join(" and ")}`
+        : `give ${keys.map((k) => `--${k}`).join(" and ")}, or a front matter block (see README: corpus file format)`,
+  });
+  if (!parsed.ok) throw new IngestError("NOT_AN_ARTICLE", parsed.problems.join("; "));
+  const { article } = parsed;
   return {
     article,
-    preferredId: id,
+    ...(parsed.id ? { preferredId: parsed.id } : {}),
     byline: null,
     origin: path,
     canonicalUrl: normalizeUrl(article.url),
@@ -133,7 +165,7 @@ function candidateFromHtmlFile(html: string, path: string): Promise<Candidate> {
   if (!canonical || new URL(canonical).hostname === "invalid") {
     throw new IngestError(
       "NOT_AN_ARTICLE",
-      `${path} names no canonical URL (<link rel="canonical"> or og:url) to cite: add the page by its URL instead`,
+      `names no canonical URL (<link rel="canonical"> or og:url) to cite: add the page by its URL instead`,
     );
   }
   const fetched: FetchedDocument = {

@@ -151,7 +151,7 @@ async function readOwnFile(source: CorpusSource): Promise<Candidate> {
       `refused: this file source was added from chat, which may add web pages only; remove it (npm run corpus -- remove ${source.id}) or add the file again with npm run corpus -- add <file>`,
     );
   }
-  return readFileSource(source.location);
+  return readFileSource(source.location, source.meta);
 }
 
 /** What the feed item said when the article was added: fills what the page still lacks. */

@@ -13,6 +13,8 @@ export interface LoadedCorpus {
   articles: Article[];
   /** Files that could not be used, each with what is wrong. The others still load. */
   problems: CorpusProblem[];
+  /** Files used, with something to fix (a name that is not `<id>.md`). */
+  warnings: CorpusProblem[];
 }
 
 export const CORPUS_FILE_EXTENSION = ".md";
@@ -45,7 +47,9 @@ export function decodeUtf8(bytes: Uint8Array): string | null {
 
 /**
  * Reads every `*.md` article in `dir`. A bad file becomes a problem with its path; a
- * missing or empty corpus is an AppError whose message says how to fix it.
+ * missing or empty corpus is an AppError whose message says how to fix it. Of two files
+ * with one id, the one named `<id>.md` is kept (else the first by name) and the other is
+ * a problem naming both: a copy of an article must not replace it unnoticed.
  */
 export async function loadCorpus(
   dir: string,
@@ -68,9 +72,8 @@ export async function loadCorpus(
       { cause: error },
     );
   }
-  const articles: Article[] = [];
+  const loaded: Array<{ name: string; path: string; article: Article }> = [];
   const problems: CorpusProblem[] = [];
-  const seen = new Map<string, string>();
   // Every file is stat-ed (size and time decide whether a cached parse still holds): ask
   // for all of them at once rather than one round trip after another.
   const infos = await Promise.all(
@@ -107,17 +110,13 @@ export async function loadCorpus(
         article = result.article;
         options.cache?.set(name, info.size, info.mtimeMs, article);
       }
-      const earlier = seen.get(article.id);
-      if (earlier) {
-        problems.push({ path, message: `id "${article.id}" is already used by ${earlier}` });
-        continue;
-      }
-      seen.set(article.id, path);
-      articles.push(article);
+      loaded.push({ name, path, article });
     } catch (error) {
       problems.push({ path, message: `cannot be read: ${(error as Error).message}` });
     }
   }
+  const { articles, clashes, warnings } = settleIds(loaded);
+  problems.push(...clashes);
   if (articles.length === 0) {
     const detail = problems.length > 0 ? ` (${problems.length} file(s) had problems)` : "";
     throw new AppError(
@@ -125,5 +124,45 @@ export async function loadCorpus(
       `No articles could be loaded from ${dir}${detail}. Add article files (see README: corpus file format) or set CORPUS_DIR.`,
     );
   }
-  return { articles, problems };
+  return { articles, problems, warnings };
+}
+
+/** One article per id (see loadCorpus), in file order; a warning for each misnamed file. */
+function settleIds(loaded: ReadonlyArray<{ name: string; path: string; article: Article }>): {
+  articles: Article[];
+  clashes: CorpusProblem[];
+  warnings: CorpusProblem[];
+} {
+  const kept = new Map<string, (typeof loaded)[number]>();
+  for (const file of loaded) {
+    const id = file.article.id;
+    const earlier = kept.get(id);
+    if (!earlier || (file.name === `${id}${CORPUS_FILE_EXTENSION}` && earlier.name !== file.name)) {
+      kept.set(id, file);
+    }
+  }
+  const articles: Article[] = [];
+  const clashes: CorpusProblem[] = [];
+  const warnings: CorpusProblem[] = [];
+  for (const file of loaded) {
+    const id = file.article.id;
+    const winner = kept.get(id)!;
+    const ownName = `${id}${CORPUS_FILE_EXTENSION}`;
+    if (winner !== file) {
+      const why = winner.name === ownName ? "it is named after the id" : "it comes first by name";
+      clashes.push({
+        path: file.path,
+        message: `id "${id}" is also the id of ${winner.path}, which is kept (${why}): give this file an id of its own`,
+      });
+      continue;
+    }
+    articles.push(file.article);
+    if (file.name !== ownName) {
+      warnings.push({
+        path: file.path,
+        message: `its id is "${id}": rename the file ${ownName}, so that a clash of ids keeps it`,
+      });
+    }
+  }
+  return { articles, clashes, warnings };
 }

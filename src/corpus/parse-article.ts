@@ -1,9 +1,8 @@
-import { parse as parseYaml } from "yaml";
 import { type Article, ArticleMetaSchema } from "./article.ts";
+import { describeMetaIssues } from "./describe-meta-issues.ts";
+import { readFrontMatter } from "./read-front-matter.ts";
 
 export type ParseArticleResult = { ok: true; article: Article } | { ok: false; problems: string[] };
-
-const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 /**
  * Reads one corpus file: YAML front matter between `---` lines, then the body, one
@@ -12,28 +11,26 @@ const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
  */
 export function parseArticle(text: string): ParseArticleResult {
   if (text.includes("\u0000")) return { ok: false, problems: ["binary content (NUL bytes)"] };
-  const match = FRONT_MATTER.exec(text);
-  if (!match) {
-    return { ok: false, problems: ["missing front matter: the file must start with a --- block"] };
+  const front = readFrontMatter(text);
+  if (front.kind === "none") {
+    return {
+      ok: false,
+      problems: ["no front matter: a corpus file starts with a line ---, its fields, and ---"],
+    };
   }
-  let meta: unknown;
-  try {
-    meta = parseYaml(match[1] ?? "");
-  } catch (error) {
-    return { ok: false, problems: [`front matter is not valid YAML: ${(error as Error).message}`] };
-  }
-  const parsed = ArticleMetaSchema.safeParse(meta ?? {});
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map(
-        (issue) => `${issue.path.join(".") || "front matter"}: ${issue.message}`,
-      );
-  const paragraphs = text
-    .slice(match[0].length)
+  if (front.kind === "bad") return { ok: false, problems: [front.problem] };
+  const parsed = ArticleMetaSchema.safeParse(front.data);
+  const problems = parsed.success ? [] : describeMetaIssues(parsed.error.issues, front.data);
+  const paragraphs = lineParagraphs(front.body);
+  if (paragraphs.length === 0) problems.push("no paragraphs after the front matter");
+  if (!parsed.success || problems.length > 0) return { ok: false, problems };
+  return { ok: true, article: { ...parsed.data, paragraphs } };
+}
+
+/** The corpus format's body: each non-blank line a paragraph, as written (a CR dropped). */
+export function lineParagraphs(body: string): string[] {
+  return body
     .split("\n")
     .map((line) => (line.endsWith("\r") ? line.slice(0, -1) : line))
     .filter((line) => line.trim() !== "");
-  if (paragraphs.length === 0) problems.push("body: no paragraphs after the front matter");
-  if (!parsed.success || problems.length > 0) return { ok: false, problems };
-  return { ok: true, article: { ...parsed.data, paragraphs } };
 }

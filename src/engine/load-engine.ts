@@ -1,6 +1,7 @@
 import type { EngineConfig } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
+import { logCorpusProblems } from "../corpus/log-corpus-problems.ts";
 import { loadAllArticles } from "../corpus-admin/load-all-articles.ts";
 import type { Logger } from "../log/logger.ts";
 import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
@@ -25,11 +26,10 @@ export async function loadEngine(
   const cache = config.DATA_DIR
     ? await openCorpusCache(corpusCacheFile(config.DATA_DIR, config.CORPUS_DIR), logger)
     : undefined;
-  const { articles, problems } = store
+  const { articles, problems, warnings } = store
     ? await loadAllArticles({ corpusDir: config.CORPUS_DIR, store, cache: cache?.files })
     : await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
-  for (const problem of problems)
-    logger.warn({ path: problem.path, problem: problem.message }, "corpus file skipped");
+  logCorpusProblems(logger, problems, warnings);
   const engine = createEngine({
     indexFactory: SEARCH_INDEXES[config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX],
     ...extra,

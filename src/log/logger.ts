@@ -1,4 +1,7 @@
+import { writeSync } from "node:fs";
+import { isatty } from "node:tty";
 import pino from "pino";
+import { formatLogLine } from "./format-log-line.ts";
 
 /** The slice of pino the code uses, so tests can pass a silent or recording logger. */
 export interface Logger {
@@ -11,6 +14,10 @@ export interface Logger {
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** `auto`: readable lines when the destination is a terminal, JSON lines otherwise. */
+export const LOG_FORMATS = ["auto", "json", "pretty"] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 /**
  * Paths whose values never reach a log line. Tokens also live inside URLs the platform
@@ -29,11 +36,21 @@ const REDACT = [
   "*.botToken",
 ];
 
-/** Structured logs to stderr, so stdout stays clean for answers and `--json`. */
-export function createLogger(level: LogLevel = "info", destination = 2): Logger {
+/**
+ * Logs to stderr, so stdout stays clean for answers and `--json`: JSON lines for files,
+ * pipes and services; on a terminal (`auto`) or with `pretty`, one readable line each.
+ */
+export function createLogger(
+  level: LogLevel = "info",
+  destination = 2,
+  format: LogFormat = "auto",
+): Logger {
+  const pretty = format === "pretty" || (format === "auto" && isatty(destination));
   return pino(
     { level, redact: { paths: REDACT, censor: "[redacted]" }, base: undefined },
-    pino.destination({ fd: destination, sync: true }),
+    pretty
+      ? { write: (line: string) => writeSync(destination, `${formatLogLine(line)}\n`) }
+      : pino.destination({ fd: destination, sync: true }),
   );
 }
 

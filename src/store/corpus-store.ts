@@ -1,4 +1,5 @@
 import type { Article } from "../corpus/article.ts";
+import type { FileMeta } from "../corpus/article-from-text.ts";
 
 /** Where a corpus change came from. */
 export type Platform = "cli" | "telegram" | "discord" | "schedule";
@@ -29,6 +30,8 @@ export interface CorpusSource {
   lastError: string | null;
   /** Feed item links a moderator removed: a refresh does not bring them back. */
   excluded: string[];
+  /** A file's metadata given when it was added (`--publisher` …), read again with it. */
+  meta?: FileMeta;
 }
 
 /** An article the store added to the corpus, with what is needed to refresh it. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ArticleMetaSchema } from "../corpus/article.ts";
+import { FileMetaSchema } from "../corpus/article-from-text.ts";
 
 /** The store file's format version: a newer file is refused rather than misread. */
 export const STORE_VERSION = 1;
@@ -24,6 +25,7 @@ const SourceSchema = z.object({
   checkedAt: z.string().nullable(),
   lastError: z.string().nullable(),
   excluded: z.array(z.string()).default([]),
+  meta: FileMetaSchema.optional(),
 });
 
 const StoredArticleSchema = z.object({

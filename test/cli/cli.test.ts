@@ -345,8 +345,7 @@ describe("npm run corpus -- speakers", () => {
   it("--help shows the usage with speakers in it", async () => {
     const t = io(["speakers", "--help"]);
     expect(await runCorpus(t.cli)).toBe(0);
-    expect(t.out()).toMatch(/npm run corpus -- speakers \[--json\] +every statement/);
-    expect(t.out()).toMatch(/npm run corpus -- list \[--json\]/);
+    expect(t.out()).toMatch(/^Usage: npm run corpus -- speakers \[--json\]\n\nEvery statement/);
   });
 });
 

@@ -63,7 +63,9 @@ describe("npm run corpus -- add/remove/refresh/sources/log", () => {
   it("says how to use it when arguments are wrong", async () => {
     const missing = await corpus("add");
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain("npm run corpus -- add <url|file>");
+    expect(missing.err).toMatch(
+      /^"add" needs <url\|file\|folder>\.\n\nUsage: npm run corpus -- add /,
+    );
     expect((await corpus("refresh", "now")).code).toBe(2);
     expect((await corpus("log", "--limit", "zero")).code).toBe(2);
   });

@@ -18,6 +18,7 @@ describe("configuration", () => {
       CORPUS_DIR: "./corpus",
       DATA_DIR: "./data",
       LOG_LEVEL: "info",
+      LOG_FORMAT: "auto",
       MAX_QUOTES: 3,
       MAX_QUESTION_LENGTH: 1000,
     });

@@ -67,12 +67,24 @@ describe("file sources", () => {
   it("refuses files it cannot use, with the reason", async () => {
     const txt = join(world.dataDir, "notes.txt");
     await writeFile(txt, "just notes");
+    const pdf = join(world.dataDir, "report.pdf");
+    await writeFile(pdf, "%PDF-1.4");
     const bare = join(world.dataDir, "bare.html");
     await writeFile(bare, fixture("envoy-visit.html"));
     const missing = await world.manager.add(join(world.dataDir, "nope.md"), MODERATOR);
-    expect(missing.failed[0]?.reason).toMatch(/nope\.md does not exist$/);
+    // The summary names the file once: the reason does not repeat it.
+    expect(missing.failed[0]).toEqual({
+      target: join(world.dataDir, "nope.md"),
+      reason: "the file does not exist",
+    });
     const notes = await world.manager.add(txt, MODERATOR);
-    expect(notes.failed[0]?.reason).toContain("only corpus files (.md with front matter)");
+    expect(notes.failed[0]?.reason).toBe(
+      "publisher and url are missing: give --publisher and --url, or a front matter block (see README: corpus file format); no paragraphs after the title",
+    );
+    const report = await world.manager.add(pdf, MODERATOR);
+    expect(report.failed[0]?.reason).toBe(
+      "only text and Markdown files (.md, .markdown, .txt, .text) and saved pages (.html) can be added, not .pdf",
+    );
     const noCanonical = await world.manager.add(bare, MODERATOR);
     expect(noCanonical.failed[0]?.reason).toContain("names no canonical URL");
     expect((await world.store.read()).articles).toEqual([]);

@@ -80,11 +80,15 @@ describe("corpus files", () => {
     expect(articles.map((a) => a.id)).toEqual(["sample-one"]);
     expect(articles[0]?.paragraphs).toEqual(["First paragraph.", "Second paragraph."]);
     const byFile = Object.fromEntries(problems.map((p) => [p.path.split("/").pop(), p.message]));
-    expect(byFile["bad-url.md"]).toMatch(/url: must be an http\(s\) URL/);
-    expect(byFile["no-front-matter.md"]).toMatch(/missing front matter/);
+    expect(byFile["bad-url.md"]).toBe("url must be an http(s) URL");
+    expect(byFile["no-front-matter.md"]).toMatch(
+      /^no front matter: a corpus file starts with a line ---/,
+    );
     expect(byFile["empty-body.md"]).toMatch(/no paragraphs/);
     expect(byFile["binary.md"]).toMatch(/binary/);
-    expect(byFile["z-dup.md"]).toMatch(/already used by .*good\.md/);
+    expect(byFile["z-dup.md"]).toBe(
+      `id "sample-one" is also the id of ${join(dir, "good.md")}, which is kept (it comes first by name): give this file an id of its own`,
+    );
     for (const p of problems) expect(p.path.startsWith(dir)).toBe(true);
   });
 
@@ -107,6 +111,32 @@ describe("corpus files", () => {
     expect(JSON.stringify(articles)).not.toContain("\uFFFD");
   });
 
+  it("keeps the file named after a shared id, names both files, and warns of a misnamed one", async () => {
+    const dir = await corpusOf({
+      "a-copy.md": `${meta}A copy sorted first.\n`,
+      "sample-one.md": `${meta}The original.\n`,
+      "notes-on-b.md": `${meta.replace("sample-one", "sample-two")}Another article.\n`,
+    });
+    const { articles, problems, warnings } = await loadCorpus(dir);
+    expect(articles.map((a) => [a.id, a.paragraphs[0]])).toEqual([
+      ["sample-two", "Another article."],
+      ["sample-one", "The original."],
+    ]);
+    expect(problems).toEqual([
+      {
+        path: join(dir, "a-copy.md"),
+        message: `id "sample-one" is also the id of ${join(dir, "sample-one.md")}, which is kept (it is named after the id): give this file an id of its own`,
+      },
+    ]);
+    expect(warnings).toEqual([
+      {
+        path: join(dir, "notes-on-b.md"),
+        message:
+          'its id is "sample-two": rename the file sample-two.md, so that a clash of ids keeps it',
+      },
+    ]);
+  });
+
   it("says clearly when the corpus folder is missing", async () => {
     const error = await loadCorpus(join(tmpdir(), "no-such-corpus-folder")).catch(
       (e: unknown) => e,
@@ -126,8 +156,9 @@ describe("corpus files", () => {
   });
 
   it("loads the shipped corpus without problems", async () => {
-    const { articles, problems } = await loadCorpus(CORPUS_DIR);
+    const { articles, problems, warnings } = await loadCorpus(CORPUS_DIR);
     expect(problems).toEqual([]);
+    expect(warnings).toEqual([]);
     expect(articles.map((a) => a.id)).toContain("kursk-negotiation-landscape");
   });
 });
