@@ -4,15 +4,23 @@
  */
 
 import { DiscordConfigSchema, discordConfigured } from "../adapters/discord/discord-config.ts";
+import { DISCORD_SERVING_STATES, type DiscordState } from "../adapters/discord/discord-state.ts";
 import { startDiscord } from "../adapters/discord/start-discord.ts";
 import { startTelegram } from "../adapters/telegram/start-telegram.ts";
 import { TelegramConfigSchema } from "../adapters/telegram/telegram-config.ts";
 import {
+  TELEGRAM_SERVING_STATES,
+  type TelegramState,
+} from "../adapters/telegram/telegram-state.ts";
+import {
   AppError,
   CorpusConfigSchema,
   createCorpusManager,
+  createFaceStatus,
   EngineConfigSchema,
+  type FaceStatus,
   fetchOptionsFrom,
+  healthReport,
   LlmConfigSchema,
   noPlatformBanner,
   openLowdbFeedbackStore,
@@ -23,6 +31,7 @@ import {
   setupEngine,
   startArguments,
   startCorpusService,
+  startHealthServer,
 } from "../src/index.ts";
 import {
   drainTimeoutFor,
@@ -65,6 +74,23 @@ async function main(): Promise<number> {
     logger,
   });
   const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
+  // Each face's status, for /healthz: on HEALTH_PORT in every mode, and on the webhook's PORT.
+  const statuses: FaceStatus[] = [];
+  const health = () => healthReport(engine, statuses);
+  const background: RunningFace[] = [corpusService];
+  if (parts.process.HEALTH_PORT !== undefined) {
+    background.push(
+      await startHealthServer({
+        host: parts.process.HEALTH_HOST,
+        port: parts.process.HEALTH_PORT,
+        report: health,
+        logger,
+      }).catch(async (error: unknown) => {
+        await stopWithin([corpusService], shutdownMs, logger);
+        throw error;
+      }),
+    );
+  }
 
   // The faces configured, each with the moderators' corpus commands on the same manager
   // (one operation at a time across both); the corpus service stops with them.
@@ -76,6 +102,12 @@ async function main(): Promise<number> {
   };
   try {
     if (telegram.TELEGRAM_BOT_TOKEN !== undefined) {
+      const status = createFaceStatus<TelegramState>(
+        "telegram",
+        "starting",
+        TELEGRAM_SERVING_STATES,
+      );
+      statuses.push(status);
       faces.push(
         await startTelegram({
           engine,
@@ -84,10 +116,18 @@ async function main(): Promise<number> {
           corpus,
           drainTimeoutMs,
           onFatal: (error) => onFatal(error),
+          status,
+          health,
         }),
       );
     }
     if (discordConfigured(discordConfig)) {
+      const status = createFaceStatus<DiscordState>(
+        "discord",
+        "connecting",
+        DISCORD_SERVING_STATES,
+      );
+      statuses.push(status);
       const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
       faces.push(
         await startDiscord({
@@ -97,16 +137,17 @@ async function main(): Promise<number> {
           feedback,
           corpus,
           drainTimeoutMs,
+          status,
         }),
       );
     }
   } catch (error) {
     // Whatever did start must not keep the process alive after a face failed to.
-    await stopWithin([...faces, corpusService], shutdownMs, logger);
+    await stopWithin([...faces, ...background], shutdownMs, logger);
     throw error;
   }
   if (faces.length > 0) {
-    const shutdown = waitForShutdown([...faces, corpusService], logger, shutdownMs);
+    const shutdown = waitForShutdown([...faces, ...background], logger, shutdownMs);
     onFatal = (error) => shutdown.fail(error);
     if (fatal !== undefined) shutdown.fail(fatal);
     // Exits explicitly: after a stop, a request still retrying against an unreachable
@@ -116,7 +157,7 @@ async function main(): Promise<number> {
 
   process.stderr.write(noPlatformBanner(engine.describeCorpus()));
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
-  return (await stopWithin([corpusService], shutdownMs, logger)) === "stopped" ? 0 : 1;
+  return (await stopWithin(background, shutdownMs, logger)) === "stopped" ? 0 : 1;
 }
 
 main().then(

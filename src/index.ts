@@ -67,6 +67,7 @@ export type {
   ArticleSummary,
   AskContext,
   AskOptions,
+  CorpusStatus,
   Engine,
   SeenQuote,
   SpeakerSummary,
@@ -82,6 +83,15 @@ export type {
   VoteTally,
 } from "./feedback/feedback-store.ts";
 export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
+// Health checks: each face's state, the report, and the HTTP side both servers share.
+export { createFaceStatus, type FaceStatus, type FaceStatusTracker } from "./health/face-status.ts";
+export { type HealthReport, healthReport } from "./health/health-report.ts";
+export { HEALTH_PATH, respondHealth } from "./health/respond-health.ts";
+export {
+  type HealthServer,
+  type HealthServerOptions,
+  startHealthServer,
+} from "./health/start-health-server.ts";
 export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
 export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
 export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";

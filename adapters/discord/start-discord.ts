@@ -10,8 +10,10 @@ import {
 import {
   AppError,
   type CorpusManager,
+  createFaceStatus,
   createRateLimiter,
   type Engine,
+  type FaceStatusTracker,
   type FeedbackStore,
   type Logger,
 } from "../../src/index.ts";
@@ -20,6 +22,7 @@ import { warnIfCommandsMissing } from "./check-registered-commands.ts";
 import type { DiscordBotContext } from "./discord-bot-context.ts";
 import type { DiscordConfig } from "./discord-config.ts";
 import { NO_MENTIONS } from "./discord-limits.ts";
+import { DISCORD_SERVING_STATES, type DiscordState } from "./discord-state.ts";
 import { createInteractionHandler, describeError } from "./handle-interaction.ts";
 import { inviteUrl } from "./invite-url.ts";
 
@@ -38,6 +41,8 @@ export interface StartDiscordOptions {
   corpus?: CorpusManager;
   /** Pace of a moderator's status edits (default 1.5 s). */
   statusIntervalMs?: number;
+  /** Kept up to date with the gateway connection; the caller reads it for health checks. */
+  status?: FaceStatusTracker<DiscordState>;
 }
 
 export interface DiscordFace {
@@ -57,6 +62,10 @@ const DRAIN_TIMEOUT_MS = 10_000;
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordFace> {
   const { engine, config, feedback } = options;
   const logger = options.logger.child({ face: "discord" });
+  const status =
+    options.status ??
+    createFaceStatus<DiscordState>("discord", "connecting", DISCORD_SERVING_STATES);
+  status.set("connecting");
   const token = config.DISCORD_BOT_TOKEN;
   if (!token) {
     throw new AppError(
@@ -101,10 +110,20 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       "Discord: gateway connection error; discord.js reconnects",
     ),
   );
-  client.on(Events.ShardReconnecting, () => logger.info("Discord: reconnecting to the gateway"));
-  client.on(Events.ShardDisconnect, (event) =>
-    logger.error({ code: event.code }, "Discord: gateway closed the connection for good"),
-  );
+  client.on(Events.ShardReconnecting, () => {
+    if (!stopping) status.set("connecting");
+    logger.info("Discord: reconnecting to the gateway");
+  });
+  // Ready after a fresh session, Resume after a reconnect that kept it.
+  for (const event of [Events.ShardReady, Events.ShardResume] as const) {
+    client.on(event, () => {
+      if (!stopping) status.set("ready");
+    });
+  }
+  client.on(Events.ShardDisconnect, (event) => {
+    if (!stopping) status.set("failed");
+    logger.error({ code: event.code }, "Discord: gateway closed the connection for good");
+  });
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn(
       { route: info.route, retryAfterMs: info.retryAfter, global: info.global },
@@ -116,9 +135,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     await login(client, token, options.readyTimeoutMs ?? READY_TIMEOUT_MS);
   } catch (error) {
     await client.destroy().catch(() => {});
+    status.set("failed");
     throw explainLoginFailure(error, config);
   }
 
+  status.set("ready");
   const applicationId = client.application?.id ?? config.DISCORD_APPLICATION_ID ?? "";
   if (config.DISCORD_APPLICATION_ID && config.DISCORD_APPLICATION_ID !== applicationId) {
     logger.warn(
@@ -142,6 +163,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     async stop() {
       if (stopping) return;
       stopping = true;
+      status.set("stopping");
       const drainTimeoutMs = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
       const drained = Promise.allSettled([...inFlight]).then(() => true);
       let timer: NodeJS.Timeout | undefined;

@@ -1,11 +1,21 @@
 import type { AddressInfo } from "node:net";
 import { type RunnerHandle, run } from "@grammyjs/runner";
 import { type Bot, GrammyError, HttpError } from "grammy";
-import { AppError, type CorpusManager, type Engine, type Logger } from "../../src/index.ts";
+import {
+  AppError,
+  type CorpusManager,
+  createFaceStatus,
+  type Engine,
+  type FaceStatusTracker,
+  type HealthReport,
+  healthReport,
+  type Logger,
+} from "../../src/index.ts";
 import { BOT_COMMANDS, MODERATOR_COMMANDS } from "./bot-commands.ts";
 import { createBot } from "./create-bot.ts";
 import { describeError } from "./handle-bot-error.ts";
 import { type TelegramConfig, webhookSecret } from "./telegram-config.ts";
+import { TELEGRAM_SERVING_STATES, type TelegramState } from "./telegram-state.ts";
 import { createUpdateTracker } from "./update-tracker.ts";
 import { createWebhookServer } from "./webhook-server.ts";
 
@@ -38,6 +48,10 @@ export interface StartTelegramOptions {
    * token was revoked): the bot no longer receives anything, so the caller should stop.
    */
   onFatal?: (error: unknown) => void;
+  /** Kept up to date with the face's state; the caller reads it for health checks. */
+  status?: FaceStatusTracker<TelegramState>;
+  /** What the webhook server's `/healthz` reports (default: this face and the corpus). */
+  health?: () => HealthReport;
 }
 
 export interface TelegramHandle {
@@ -106,6 +120,10 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
   const drainTimeoutMs = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
   const logger = options.logger.child({ face: "telegram" });
   const tracker = createUpdateTracker();
+  const status =
+    options.status ??
+    createFaceStatus<TelegramState>("telegram", "starting", TELEGRAM_SERVING_STATES);
+  const health = options.health ?? (() => healthReport(engine, [status]));
   const bot = createBot({
     engine,
     config,
@@ -115,7 +133,12 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     ...(options.corpus !== undefined && { corpus: options.corpus }),
     ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
   });
-  await connect(bot, config);
+  try {
+    await connect(bot, config);
+  } catch (error) {
+    status.set("failed");
+    throw error;
+  }
 
   try {
     await bot.api.setMyCommands(BOT_COMMANDS);
@@ -133,6 +156,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       path: new URL(url).pathname,
       secretToken: webhookSecret(config),
       logger,
+      health,
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", (error: NodeJS.ErrnoException) =>
@@ -151,6 +175,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       secret_token: webhookSecret(config),
       allowed_updates: ALLOWED_UPDATES,
     });
+    status.set("webhook");
     logger.info({ username, port: address.port, moderators }, "telegram bot started (webhook)");
     let stopping: Promise<void> | undefined;
     return {
@@ -158,6 +183,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       webhookAddress: { host: address.address, port: address.port },
       stop: () => {
         stopping ??= (async () => {
+          status.set("stopping");
           const closed = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           await tracker.drain(drainTimeoutMs);
@@ -183,14 +209,17 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       { err: describeError(error) },
       "telegram long polling stopped; 409 means another instance polls with this token",
     );
+    status.set("failed");
     options.onFatal?.(error);
   });
+  status.set("polling");
   logger.info({ username, moderators }, "telegram bot started (long polling)");
   let stopping: Promise<void> | undefined;
   return {
     bot,
     stop: () => {
       stopping ??= (async () => {
+        status.set("stopping");
         if (runner.isRunning()) await runner.stop();
         if (!(await tracker.drain(drainTimeoutMs))) {
           logger.warn({ drainTimeoutMs }, "answers still in progress at shutdown were dropped");

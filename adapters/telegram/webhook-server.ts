@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { type Bot, webhookCallback } from "grammy";
-import type { Logger } from "../../src/index.ts";
+import { HEALTH_PATH, type HealthReport, type Logger, respondHealth } from "../../src/index.ts";
 import { describeError } from "./handle-bot-error.ts";
 
 /**
@@ -16,15 +16,18 @@ export interface WebhookServerOptions {
   path: string;
   secretToken: string;
   logger: Logger;
+  /** What `GET /healthz` reports: 200 while serving, 503 otherwise. */
+  health: () => HealthReport;
 }
 
 /**
  * A node:http server for webhook mode. grammY's callback checks the
  * `X-Telegram-Bot-Api-Secret-Token` header before reading the body: a wrong or missing
- * secret gets 401 and nothing is processed. `GET /healthz` answers 200 for load balancers.
+ * secret gets 401 and nothing is processed. `GET /healthz` reports the process's health
+ * (JSON) for load balancers.
  */
 export function createWebhookServer(options: WebhookServerOptions): Server {
-  const { bot, path, secretToken, logger } = options;
+  const { bot, path, secretToken, logger, health } = options;
   const handle = webhookCallback(bot, "http", {
     secretToken,
     onTimeout: "return",
@@ -32,8 +35,8 @@ export function createWebhookServer(options: WebhookServerOptions): Server {
   });
   return createServer((req, res) => {
     const pathname = new URL(req.url ?? "/", "http://localhost").pathname;
-    if (req.method === "GET" && pathname === "/healthz") {
-      res.writeHead(200, { "content-type": "text/plain" }).end("ok");
+    if (pathname === HEALTH_PATH) {
+      respondHealth(req, res, health);
       return;
     }
     if (pathname !== path) {

@@ -27,7 +27,7 @@ export async function setupEngine(
   const environment = readEnvironment(env);
   const logger = createLogger(config.LOG_LEVEL, 2, config.LOG_FORMAT);
   let loaded: Engine | undefined;
-  const llm = llmEngineOptions(environment, {
+  const llm = await llmEngineOptions(environment, {
     logger,
     maxQuotes: config.MAX_QUOTES,
     knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],

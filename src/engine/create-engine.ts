@@ -36,6 +36,8 @@ export interface EngineOptions {
   minSpeakerCoverage?: number;
   /** Each article's own analysis; a CorpusCache supplies it from disk (default: made afresh). */
   analyzeArticle?: (article: Article) => ArticleAnalysis;
+  /** The clock that dates each snapshot (default: the system's). */
+  now?: () => Date;
 }
 
 /** Longest question echoed back (in code points) in an Answer refused for its length. */
@@ -45,11 +47,13 @@ export function createEngine(options: EngineOptions): Engine {
   const logger = options.logger ?? SILENT_LOGGER;
   const maxQuotes = options.maxQuotes ?? 3;
   const maxQuestionLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
+  const now = options.now ?? (() => new Date());
   let snapshot: CorpusSnapshot = buildSnapshot(
     options.articles,
     options.indexFactory,
     options.analyzeArticle,
   );
+  let builtAt = now().toISOString();
 
   // Every article's summary, once per snapshot: /sources and `corpus list` ask per request,
   // and walking every passage for every article was quadratic (14 s at 10,000 articles).
@@ -243,9 +247,12 @@ export function createEngine(options: EngineOptions): Engine {
 
     describeCorpus: () => describeCorpus(snapshot),
 
+    corpusStatus: () => ({ articles: snapshot.articles.length, builtAt }),
+
     replaceArticles(articles) {
       const next = buildSnapshot(articles, options.indexFactory, options.analyzeArticle);
       snapshot = next;
+      builtAt = now().toISOString();
       logger.info(
         { articles: articles.length, passages: next.passages.length },
         "corpus swapped in",

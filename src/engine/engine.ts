@@ -61,6 +61,13 @@ export interface StatementSummary {
   text: string;
 }
 
+/** The corpus the engine answers from now: what a health check reports. */
+export interface CorpusStatus {
+  articles: number;
+  /** When the current snapshot was built (start-up or the last refresh), ISO 8601. */
+  builtAt: string;
+}
+
 /** The engine every face talks to. No platform type crosses this line. */
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
@@ -73,6 +80,8 @@ export interface Engine {
   suggestSpeakers(query: string, limit?: number): SpeakerSummary[];
   /** One or two sentences on what the corpus covers, for /help and not-found replies. */
   describeCorpus(): string;
+  /** The current snapshot's size and age. */
+  corpusStatus(): CorpusStatus;
   /** The longest question accepted, in characters. */
   readonly maxQuestionLength: number;
   /**

@@ -1,11 +1,8 @@
 import type { AnswerComposer, QueryRewriter } from "../engine/composer.ts";
 import type { Logger } from "../log/logger.ts";
 import { createLlmComposer } from "./create-llm-composer.ts";
-import { createModelCaller } from "./create-model-caller.ts";
-import { createOpenAiClient } from "./create-openai-client.ts";
 import { createQueryRewriter } from "./create-query-rewriter.ts";
 import { type LlmConfig, llmSettings } from "./llm-config.ts";
-import { loadPrompts } from "./load-prompts.ts";
 
 /** The rewrite runs before retrieval, so it gets this share of the budget, not all of it. */
 const REWRITE_BUDGET_SHARE = 1 / 3;
@@ -34,10 +31,22 @@ export interface LlmModeOptions {
  * Builds the LLM mode's composer and query rewriter from the parsed configuration, or
  * returns null when no model is configured (the bot then stays extractive). Reads the
  * prompt templates once, here: a broken template stops the start, not a question.
+ *
+ * The openai and @langchain/core packages are imported here, only when a model is
+ * configured: they are some 450 modules, and loading them (through tsx) was about half
+ * of every start of `npm run ask` and `npm start` that never calls a model.
  */
-export function createLlmMode(config: LlmConfig, options: LlmModeOptions): LlmMode | null {
+export async function createLlmMode(
+  config: LlmConfig,
+  options: LlmModeOptions,
+): Promise<LlmMode | null> {
   const settings = llmSettings(config);
   if (!settings) return null;
+  const [{ loadPrompts }, { createOpenAiClient }, { createModelCaller }] = await Promise.all([
+    import("./load-prompts.ts"),
+    import("./create-openai-client.ts"),
+    import("./create-model-caller.ts"),
+  ]);
   const prompts = loadPrompts(options.promptsDir);
   const logger = options.logger.child({ component: "llm", model: settings.model });
   const client = createOpenAiClient(settings);

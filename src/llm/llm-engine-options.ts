@@ -18,11 +18,11 @@ export interface LlmEngineOptionsInput {
  * off, a query rewriter; none when OPENAI_MODEL is not set. A bad OPENAI_* value throws an
  * AppError naming the variable, as the rest of the configuration does.
  */
-export function llmEngineOptions(
+export async function llmEngineOptions(
   env: Record<string, string | undefined>,
   input: LlmEngineOptionsInput,
-): Pick<EngineOptions, "composer" | "rewriter"> {
-  const mode = createLlmMode(parseConfig(LlmConfigSchema, env), input);
+): Promise<Pick<EngineOptions, "composer" | "rewriter">> {
+  const mode = await createLlmMode(parseConfig(LlmConfigSchema, env), input);
   if (!mode) return {};
   return mode.rewriter
     ? { composer: mode.composer, rewriter: mode.rewriter }

@@ -41,12 +41,25 @@ describe("configuration", () => {
 
   it("validates SHUTDOWN_TIMEOUT_SECONDS (1-300, default 10), naming the variable", () => {
     expect(parseConfig(ProcessConfigSchema, {}).SHUTDOWN_TIMEOUT_SECONDS).toBe(10);
-    expect(parseConfig(ProcessConfigSchema, { SHUTDOWN_TIMEOUT_SECONDS: "3" })).toEqual({
+    expect(parseConfig(ProcessConfigSchema, { SHUTDOWN_TIMEOUT_SECONDS: "3" })).toMatchObject({
       SHUTDOWN_TIMEOUT_SECONDS: 3,
     });
     for (const bad of ["0", "soon", "2.5", "301"]) {
       expect(() => parseConfig(ProcessConfigSchema, { SHUTDOWN_TIMEOUT_SECONDS: bad })).toThrow(
         /SHUTDOWN_TIMEOUT_SECONDS.*seconds from 1 to 300/,
+      );
+    }
+  });
+
+  it("validates HEALTH_PORT (0-65535, unset by default) and HEALTH_HOST (loopback by default)", () => {
+    expect(parseConfig(ProcessConfigSchema, {})).toMatchObject({ HEALTH_HOST: "127.0.0.1" });
+    expect(parseConfig(ProcessConfigSchema, {}).HEALTH_PORT).toBeUndefined();
+    expect(
+      parseConfig(ProcessConfigSchema, { HEALTH_PORT: "8081", HEALTH_HOST: "0.0.0.0" }),
+    ).toMatchObject({ HEALTH_PORT: 8081, HEALTH_HOST: "0.0.0.0" });
+    for (const bad of ["-1", "65536", "80.5", "http"]) {
+      expect(() => parseConfig(ProcessConfigSchema, { HEALTH_PORT: bad })).toThrow(
+        /HEALTH_PORT.*port number from 0 to 65535/,
       );
     }
   });

@@ -149,6 +149,7 @@ export function withFaults(engine: Engine): FaultyEngine {
       return engine.suggestSpeakers(query, limit);
     },
     describeCorpus: () => engine.describeCorpus(),
+    corpusStatus: () => engine.corpusStatus(),
     replaceArticles: (articles) => engine.replaceArticles(articles),
   };
 }

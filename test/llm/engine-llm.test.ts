@@ -35,7 +35,7 @@ afterEach(async () => {
 /** The real engine over the shipped corpus, with the LLM mode configured as a user would. */
 async function llmEngine(env: Record<string, string> = {}): Promise<Engine> {
   let loaded: Engine | undefined;
-  const options = llmEngineOptions(
+  const options = await llmEngineOptions(
     {
       OPENAI_BASE_URL: fake.baseURL,
       OPENAI_MODEL: "test-model",

@@ -59,6 +59,7 @@ export function spyEngine(inner: Engine) {
     statements: () => inner.statements(),
     suggestSpeakers: (query, limit) => inner.suggestSpeakers(query, limit),
     describeCorpus: () => inner.describeCorpus(),
+    corpusStatus: () => inner.corpusStatus(),
     get maxQuestionLength() {
       return inner.maxQuestionLength;
     },

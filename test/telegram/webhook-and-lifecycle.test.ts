@@ -111,7 +111,12 @@ describe("telegram: webhook mode", () => {
         })
       ).status,
     ).toBe(400);
-    expect(await post(port, "/healthz", "")).toEqual({ status: 200, body: "ok" });
+    const health = await post(port, "/healthz", "");
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.body)).toMatchObject({
+      status: "serving",
+      faces: { telegram: "webhook" },
+    });
   });
 });
 
