@@ -1,28 +1,16 @@
 import { parseArgs } from "node:util";
-import type { ArticleSummary } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
 import { formatStatements } from "./format-statements.ts";
+import { LIST_PER_PAGE, listArticles, parseListRequest } from "./list-articles.ts";
 import { CORPUS_ADMIN_COMMANDS, CORPUS_ADMIN_USAGE, runCorpusAdmin } from "./run-corpus-admin.ts";
 import { setupEngine } from "./setup-engine.ts";
 
-export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]     the articles, and the people each quotes
+export const CORPUS_USAGE = `Usage: npm run corpus -- list [--json]     the articles, and the people each quotes,
+                  [--page N] [--per-page M] [--all]  ${LIST_PER_PAGE} to a page unless told otherwise
        npm run corpus -- speakers [--json]  every statement the speaker index holds, by
                                            article: ¶paragraph.sentence, speaker (role), cue
 ${CORPUS_ADMIN_USAGE}`;
-
-function formatList(articles: readonly ArticleSummary[]): string {
-  return articles
-    .map((a) =>
-      [
-        `${a.id}`,
-        `  ${a.title}`,
-        `  ${a.publisher}${a.published ? ` · ${a.published}` : ""} · ${a.paragraphs} paragraphs · ${a.url}`,
-        `  quotes: ${a.speakers.length > 0 ? a.speakers.join(", ") : "nobody"}`,
-      ].join("\n"),
-    )
-    .join("\n\n");
-}
 
 /**
  * `npm run corpus -- list [--json]`: the articles the engine answers from.
@@ -33,14 +21,26 @@ export async function runCorpus(io: CliIo): Promise<number> {
   if ((CORPUS_ADMIN_COMMANDS as readonly string[]).includes(first ?? "")) return runCorpusAdmin(io);
   let parsed: ReturnType<
     typeof parseArgs<{
-      options: { json: { type: "boolean" }; help: { type: "boolean"; short: "h" } };
+      options: {
+        json: { type: "boolean" };
+        help: { type: "boolean"; short: "h" };
+        page: { type: "string" };
+        "per-page": { type: "string" };
+        all: { type: "boolean" };
+      };
       allowPositionals: true;
     }>
   >;
   try {
     parsed = parseArgs({
       args: io.argv,
-      options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        page: { type: "string" },
+        "per-page": { type: "string" },
+        all: { type: "boolean" },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -59,6 +59,11 @@ export async function runCorpus(io: CliIo): Promise<number> {
     );
     return EXIT_USAGE;
   }
+  const request = parseListRequest(parsed.values);
+  if (typeof request === "string") {
+    await write(io.stderr, `${request}\n${CORPUS_USAGE}\n`);
+    return EXIT_USAGE;
+  }
   try {
     const { engine } = await setupEngine(io.env);
     const json = parsed.values.json ?? false;
@@ -70,11 +75,12 @@ export async function runCorpus(io: CliIo): Promise<number> {
       );
       return EXIT_OK;
     }
-    const articles = engine.articles();
-    await write(
-      io.stdout,
-      json ? `${JSON.stringify(articles, null, 2)}\n` : `${formatList(articles)}\n`,
-    );
+    const listing = listArticles(engine.articles(), request);
+    await write(io.stdout, `${json ? listing.json : listing.text}\n`);
+    // With --json the note goes to stderr, so stdout stays one JSON array.
+    if (listing.note !== null) {
+      await write(json ? io.stderr : io.stdout, json ? `${listing.note}\n` : `\n${listing.note}\n`);
+    }
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
