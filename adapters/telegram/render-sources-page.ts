@@ -10,6 +10,8 @@ export const SOURCES_CALLBACK = /^sources:(\d{1,9})$/;
 /** Longest title and publisher shown in a line; the rest is cut with "…". */
 const TITLE_LIMIT = 160;
 const PUBLISHER_LIMIT = 80;
+/** A longer address is left out of its line, so one line always fits a message. */
+const URL_LIMIT = 1_000;
 
 const count = (n: number) => n.toLocaleString("en-US");
 
@@ -26,6 +28,12 @@ function articleLine(article: ArticleSummary, index: number): TelegramMessage {
   ]
     .filter((part) => part !== null)
     .join(" · ");
+  if (article.url.length > URL_LIMIT) {
+    return {
+      html: `${index + 1}. ${escapeHtml(title)}\n${escapeHtml(details)}`,
+      plain: `${index + 1}. ${title}\n${details}`,
+    };
+  }
   return {
     html: `${index + 1}. <a href="${escapeHtml(article.url)}">${escapeHtml(title)}</a>\n${escapeHtml(details)}`,
     plain: `${index + 1}. ${title}\n${details}\n${article.url}`,
