@@ -49,11 +49,21 @@ class PrefixIndex {
   readonly #heavy = new Map<string, Int32Array>();
   visited = 0;
 
-  constructor(entries: Array<{ key: string; rank: number }>) {
-    entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.rank - b.rank));
-    this.#keys = entries.map((e) => e.key);
-    this.#ranks = Int32Array.from(entries, (e) => e.rank);
-    this.#storeHeavy(0, entries.length, 0);
+  /** `ranksByKey`: each key's ranks, ascending. */
+  constructor(ranksByKey: Map<string, number[]>) {
+    // The distinct keys sorted natively (a comparator in JavaScript was most of the build),
+    // then each repeated once per rank, so a range of keys is a range of entries.
+    const keys: string[] = [];
+    const ranks: number[] = [];
+    for (const key of [...ranksByKey.keys()].sort()) {
+      for (const rank of ranksByKey.get(key) as number[]) {
+        keys.push(key);
+        ranks.push(rank);
+      }
+    }
+    this.#keys = keys;
+    this.#ranks = Int32Array.from(ranks);
+    this.#storeHeavy(0, keys.length, 0, null);
   }
 
   /** Distinct ranks of the keys starting with `prefix`, best first, at most `limit`. */
@@ -80,8 +90,12 @@ class PrefixIndex {
     return [...ranks].sort((a, b) => a - b).slice(0, limit);
   }
 
-  /** Walks the keys sharing their first `depth` characters, in [from, to), by next character. */
-  #storeHeavy(from: number, to: number, depth: number): void {
+  /**
+   * Walks the keys sharing their first `depth` characters, in [from, to), by next
+   * character. `best` is that range's stored ranks: a longer prefix with the same keys
+   * (every speaker whose role is "Minister" shares "m", "mi", … "minister") reuses them.
+   */
+  #storeHeavy(from: number, to: number, depth: number, best: Int32Array | null): void {
     const keys = this.#keys;
     let i = from;
     while (i < to && (keys[i] as string).length <= depth) i++;
@@ -91,24 +105,40 @@ class PrefixIndex {
       while (end < to && (keys[end] as string)[depth] === char) end++;
       if (end - i > HEAVY_PREFIX) {
         const prefix = (keys[i] as string).slice(0, depth + 1);
-        const ranks = [...new Set(this.#ranks.subarray(i, end))].sort((a, b) => a - b);
-        this.#heavy.set(prefix, Int32Array.from(ranks.slice(0, MAX_SUGGESTIONS)));
-        this.#storeHeavy(i, end, depth + 1);
+        const top = i === from && end === to && best ? best : this.#best(i, end);
+        this.#heavy.set(prefix, top);
+        this.#storeHeavy(i, end, depth + 1, top);
       }
       i = end;
     }
+  }
+
+  /** The MAX_SUGGESTIONS smallest distinct ranks in [from, to). */
+  #best(from: number, to: number): Int32Array {
+    const sorted = this.#ranks.slice(from, to).sort();
+    const top: number[] = [];
+    for (let i = 0; i < sorted.length && top.length < MAX_SUGGESTIONS; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) top.push(sorted[i] as number);
+    }
+    return Int32Array.from(top);
   }
 }
 
 /** Builds the look-ups once for a corpus's speakers, in the order suggestions should come. */
 export function createSpeakerSuggester(speakers: readonly SpeakerSummary[]): SpeakerSuggester {
-  const names: Array<{ key: string; rank: number }> = [];
-  const roles: Array<{ key: string; rank: number }> = [];
+  const names = new Map<string, number[]>();
+  const roles = new Map<string, number[]>();
+  const add = (to: Map<string, number[]>, key: string, rank: number) => {
+    const ranks = to.get(key);
+    if (ranks === undefined) to.set(key, [rank]);
+    else if (ranks[ranks.length - 1] !== rank) ranks.push(rank);
+  };
+  // In rank order, so each key's ranks come out ascending.
   speakers.forEach((speaker, rank) => {
-    for (const key of new Set(wordTails(foldForSuggestion(speaker.name))))
-      names.push({ key, rank });
-    const roleKeys = new Set(speaker.roles.flatMap((role) => wordTails(foldForSuggestion(role))));
-    for (const key of roleKeys) roles.push({ key, rank });
+    for (const key of wordTails(foldForSuggestion(speaker.name))) add(names, key, rank);
+    for (const role of speaker.roles) {
+      for (const key of wordTails(foldForSuggestion(role))) add(roles, key, rank);
+    }
   });
   const byName = new PrefixIndex(names);
   const byRole = new PrefixIndex(roles);

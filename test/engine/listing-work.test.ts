@@ -46,7 +46,7 @@ describe("listings at 10,000 articles, by counting work", () => {
     expect(listings.speakers.length).toBeGreaterThan(20 * KEYS_PER_LOOKUP);
   });
 
-  it("withListings reads the engine's lists once per corpus, not per request", () => {
+  it("withListings reads the engine's lists once per corpus, not per request", async () => {
     const { engine: inner, calls } = listingEngine(listings);
     const engine = withListings(inner);
     const first = engine.articles();
@@ -72,6 +72,12 @@ describe("listings at 10,000 articles, by counting work", () => {
     engine.replaceArticles(fewer);
     expect(engine.articles().map((a) => a.id)).toEqual(fewer.map((a) => a.id));
     expect(calls.articles).toBe(2);
+    // The rest is made ahead of the first request that needs it, on the next turns.
+    expect(calls.speakers).toBe(1);
+    for (let turn = 0; turn < 3; turn++) await new Promise((r) => setImmediate(r));
+    expect(calls).toEqual({ articles: 2, speakers: 2 });
+    engine.speakers();
+    expect(calls.speakers).toBe(2);
   });
 
   it("a page of articles reads the page", () => {
