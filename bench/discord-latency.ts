@@ -1,50 +1,33 @@
 /**
  * How fast the Discord face acknowledges and answers, through discord.js and the fake
- * Discord on 127.0.0.1 (so network time is near zero): the time from an INTERACTION_CREATE
- * dispatch to the deferral reaching Discord (the 3-second deadline) and to the answer
- * edited in. Run: npx tsx bench/discord-latency.ts [count]
+ * Discord on 127.0.0.1 (in a thread of its own, so network time is near zero): the time
+ * from an INTERACTION_CREATE dispatch to the deferral reaching Discord (the 3-second
+ * deadline) and to the answer edited in, one at a time and in a burst of DISCORD_BURST.
+ * The same measurement as `npm run bench`'s Discord part, alone.
+ * Run: npx tsx bench/discord-latency.ts [questions] [size: shipped or a number of articles]
  */
-import { performance } from "node:perf_hooks";
-import {
-  ALICE,
-  isCallback,
-  isEditOriginal,
-  startHarness,
-} from "../test/discord/discord-harness.ts";
-import { loadRealEngine, sampleQuestions } from "../test/discord/real-engine.ts";
+import { DEFAULT_SEED } from "./corpus/generate-corpus.ts";
+import { defaultCacheDir, parseSize } from "./harness/bench-corpus.ts";
+import type { LatencySummary } from "./harness/latency.ts";
+import { measureDiscordPart } from "./harness/measure-discord.ts";
 
-const count = Number(process.argv[2] ?? 200);
-const engine = await loadRealEngine();
-const h = await startHarness(engine, { DISCORD_RATE_LIMIT_PER_MINUTE: "600" });
-const questions = sampleQuestions(engine);
-const deferral: number[] = [];
-const answer: number[] = [];
-try {
-  for (let i = 0; i < count; i++) {
-    const question = questions[i % questions.length] as string;
-    const t0 = performance.now();
-    const interaction = h.fake.command("ask", [{ name: "question", value: question }], {
-      user: { ...ALICE, id: `16000000000000${String(i).padStart(5, "0")}` },
-    });
-    await h.fake.waitFor(() => h.fake.requestsFor(interaction).some(isCallback), "deferral");
-    deferral.push(performance.now() - t0);
-    await h.fake.waitFor(() => h.fake.requestsFor(interaction).some(isEditOriginal), "answer");
-    answer.push(performance.now() - t0);
-  }
-} finally {
-  await h.close();
-}
-const pct = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0).toFixed(
-    1,
-  );
-};
-for (const [name, values] of [
-  ["dispatch → deferral", deferral],
-  ["dispatch → answer edited in", answer],
-] as const) {
+const questions = Number(process.argv[2] ?? 200);
+const size = parseSize(process.argv[3] ?? "shipped");
+const result = await measureDiscordPart({
+  size,
+  seed: DEFAULT_SEED,
+  cacheDir: defaultCacheDir(),
+  questions,
+  warmup: 0,
+});
+const line = (name: string, s: LatencySummary | undefined) =>
+  s &&
   console.log(
-    `${name}: p50 ${pct(values, 50)} ms, p95 ${pct(values, 95)} ms, max ${pct(values, 100)} ms (n=${values.length})`,
+    `${name}: p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms (n=${s.count})`,
   );
-}
+line("one at a time, dispatch → deferral", result.deferral);
+line("one at a time, dispatch → answer edited in", result.answer);
+line(`burst of ${result.burst}, dispatch → deferral`, result.burstDeferral);
+line(`burst of ${result.burst}, dispatch → answer edited in`, result.burstAnswer);
+console.log(`load average ${result.load.before} → ${result.load.after}`);
+process.exit(0);

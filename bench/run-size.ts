@@ -9,6 +9,7 @@ import { parseIndexKind } from "./harness/index-kinds.ts";
 import { measureDiscordPart } from "./harness/measure-discord.ts";
 import { measureEnginePart } from "./harness/measure-engine.ts";
 import { measureIndexPart } from "./harness/measure-index-part.ts";
+import { measureListingsPart } from "./harness/measure-listings.ts";
 import { measureTelegramPart } from "./harness/measure-telegram.ts";
 
 const { values } = parseArgs({
@@ -60,6 +61,9 @@ switch (values.part) {
     break;
   case "discord":
     result = await measureDiscordPart(options);
+    break;
+  case "listings":
+    result = await measureListingsPart(options, values["cache-file"] ?? "");
     break;
   default:
     console.error(`run-size: unknown --part "${values.part}"`);

@@ -74,6 +74,8 @@ export type {
   StatementSummary,
 } from "./engine/engine.ts";
 export { loadEngine } from "./engine/load-engine.ts";
+export { type Page, pageOf } from "./engine/page-of.ts";
+export { withListings } from "./engine/with-listings.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
 export type {
   FeedbackStore,

@@ -34,6 +34,7 @@ export async function answerQuestion(
   }
   if (!(await admitAsker(interaction, ctx))) return;
   await interaction.deferReply();
+  await ctx.engineTurn();
   const started = performance.now();
   const answer = await ctx.engine.ask(trimmed, options);
   if (answer.problem) {

@@ -14,6 +14,8 @@ export interface DiscordBotContext {
   corpus: CorpusManager | null;
   /** Members with one of these roles are moderators, besides those with Manage Server. */
   moderatorRoleIds: readonly string[];
+  /** Resolves when it is this answer's turn at the engine (see create-engine-turns.ts). */
+  engineTurn: () => Promise<void>;
   /** Pace of the moderator's status edits (default 1.5 s). */
   statusIntervalMs?: number;
 }

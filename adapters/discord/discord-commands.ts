@@ -64,7 +64,14 @@ export function buildCommands(
           .setAutocomplete(true),
       )
       .toJSON(),
-    base("sources", "The articles the bot answers from, with links").toJSON(),
+    base("sources", "The articles the bot answers from, with links")
+      .addIntegerOption((option) =>
+        option
+          .setName("page")
+          .setDescription("Which page of the list (default 1, the first)")
+          .setMinValue(1),
+      )
+      .toJSON(),
     base("help", "What the bot covers and how to ask").toJSON(),
     moderator("add", "Moderators: add a web page, or every item of an RSS/Atom feed")
       .addStringOption((option) =>

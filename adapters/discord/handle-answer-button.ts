@@ -71,6 +71,7 @@ async function moreQuotes(
 ): Promise<void> {
   if (!(await admitAsker(interaction, ctx))) return;
   await interaction.deferUpdate();
+  await ctx.engineTurn();
   const offset = cached.offset + cached.shown;
   const answer = await ctx.engine.ask(cached.question, { offset });
   if (answer.status === "answered" && answer.quotes.length > 0) {

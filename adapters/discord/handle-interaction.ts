@@ -13,7 +13,8 @@ import { handleCorpusCommand } from "./handle-corpus-command.ts";
 import { handleHelp } from "./handle-help.ts";
 import { handleQuotes } from "./handle-quotes.ts";
 import { handleRemoveAutocomplete } from "./handle-remove-autocomplete.ts";
-import { handleSources } from "./handle-sources.ts";
+import { handleSources, handleSourcesButton } from "./handle-sources.ts";
+import { SOURCES_BUTTON } from "./render-sources.ts";
 import { tellPrivately } from "./tell-privately.ts";
 
 export const SOMETHING_WENT_WRONG =
@@ -63,7 +64,8 @@ async function route(interaction: Interaction, ctx: DiscordBotContext): Promise<
         );
     }
   } else if (interaction.isButton()) {
-    await handleAnswerButton(interaction, ctx);
+    if (SOURCES_BUTTON.test(interaction.customId)) await handleSourcesButton(interaction, ctx);
+    else await handleAnswerButton(interaction, ctx);
   }
 }
 

@@ -1,13 +1,20 @@
-import type { APIEmbed } from "discord.js";
-import type { AddedArticle, ArticleSummary, CorpusSource } from "../../src/index.ts";
+import {
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+} from "discord.js";
+import type { AddedArticle, ArticleSummary, CorpusSource, Page } from "../../src/index.ts";
 import { DISCORD_LIMITS, NO_MENTIONS } from "./discord-limits.ts";
-import { escapeDiscordMarkdown, maskedLinkTarget } from "./escape-discord-markdown.ts";
+import { maskedLinkTarget } from "./escape-discord-markdown.ts";
 import { EMBED_COLOR, fitEscaped } from "./render-answer-embeds.ts";
 
 /** Room kept in the last embed for the "…and N more" line. */
 const MORE_LINE_ROOM = 60;
 /** Longest title or error shown in one line of a listing. */
 const FIELD_LIMIT = 200;
+const PUBLISHER_LIMIT = 80;
 
 export interface SourcesMessage {
   content?: string;
@@ -15,13 +22,61 @@ export interface SourcesMessage {
   allowedMentions: typeof NO_MENTIONS;
 }
 
-/** The articles the bot answers from, one line each with its link, over as many embeds as fit. */
-export function renderSources(articles: readonly ArticleSummary[]): SourcesMessage {
-  if (articles.length === 0) {
-    return { content: "The corpus has no articles yet.", embeds: [], allowedMentions: NO_MENTIONS };
+/** Articles per /sources page: ten lines with their links fit an embed in practice. */
+export const SOURCES_PER_PAGE = 10;
+/** The custom_id of a page button: `sources:<page>`. */
+export const SOURCES_BUTTON = /^sources:(\d{1,9})$/;
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+export interface SourcesPageMessage extends SourcesMessage {
+  components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+}
+
+/**
+ * One page of the articles the bot answers from, one line each with its link (numbered
+ * across pages), and "« Previous" / "Next »" buttons when there is more than a page.
+ * Costs the page, not the corpus.
+ */
+export function renderSourcesPage(page: Page<ArticleSummary>): SourcesPageMessage {
+  if (page.total === 0) {
+    return {
+      content: "The corpus has no articles yet.",
+      embeds: [],
+      components: [],
+      allowedMentions: NO_MENTIONS,
+    };
   }
-  const title = `Sources (${articles.length} article${articles.length === 1 ? "" : "s"})`;
-  return { embeds: embedsOfLines(title, articles.map(sourceLine)), allowedMentions: NO_MENTIONS };
+  const articles = `${count(page.total)} article${page.total === 1 ? "" : "s"}`;
+  const where = page.pages > 1 ? `, page ${count(page.page)} of ${count(page.pages)}` : "";
+  const lines = page.items.map((article, i) => sourceLine(article, page.first + i));
+  return {
+    embeds: embedsOfLines(`Sources (${articles}${where})`, lines),
+    components: pageButtons(page),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+function pageButtons(
+  page: Page<ArticleSummary>,
+): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  if (page.pages <= 1) return [];
+  const button = (to: number, label: string, disabled: boolean) => ({
+    type: ComponentType.Button as const,
+    style: ButtonStyle.Secondary as const,
+    custom_id: `sources:${to}`,
+    label,
+    disabled,
+  });
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        button(Math.max(1, page.page - 1), "« Previous", page.page <= 1),
+        button(Math.min(page.pages, page.page + 1), "Next »", page.page >= page.pages),
+      ],
+    },
+  ];
 }
 
 /**
@@ -94,10 +149,10 @@ function fitTotal(embeds: APIEmbed[]): APIEmbed[] {
   return kept;
 }
 
-function sourceLine(article: ArticleSummary): string {
+function sourceLine(article: ArticleSummary, index: number): string {
   const date = article.published ? `, ${article.published}` : "";
   const title = fitEscaped(article.title, FIELD_LIMIT);
-  return `• [${title}](${maskedLinkTarget(article.url)}) — ${escapeDiscordMarkdown(article.publisher)}${date}`;
+  return `${index + 1}. [${title}](${maskedLinkTarget(article.url)}) — ${fitEscaped(article.publisher, PUBLISHER_LIMIT)}${date}`;
 }
 
 function corpusSourceLine(source: CorpusSource): string {

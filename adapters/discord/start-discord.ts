@@ -19,6 +19,7 @@ import {
 } from "../../src/index.ts";
 import { type AnswerCache, createAnswerCache } from "./answer-cache.ts";
 import { warnIfCommandsMissing } from "./check-registered-commands.ts";
+import { createEngineTurns } from "./create-engine-turns.ts";
 import type { DiscordBotContext } from "./discord-bot-context.ts";
 import type { DiscordConfig } from "./discord-config.ts";
 import { NO_MENTIONS } from "./discord-limits.ts";
@@ -52,6 +53,15 @@ export interface DiscordFace {
 
 const READY_TIMEOUT_MS = 60_000;
 const DRAIN_TIMEOUT_MS = 10_000;
+/**
+ * discord.js holds every request but the interaction callback to Discord's global limit
+ * of 50 a second, so a burst of 200 questions had its answers edited in over 4 seconds.
+ * Discord's rate-limit docs say interaction endpoints (the callback, and editing or
+ * following up a response through the interaction's token) are not bound to the global
+ * limit; nearly everything this bot sends is one of those. The few other requests (the
+ * command check at start) are far below 50 a second, and a 429 is still waited out.
+ */
+const GLOBAL_REQUESTS_PER_SECOND = 10_000;
 
 /**
  * Logs the bot in over the gateway and answers slash commands and buttons until stopped.
@@ -82,12 +92,13 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
     logger,
     corpus: options.corpus ?? null,
     moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS,
+    engineTurn: createEngineTurns(),
     ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
   };
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
-    rest: { api: config.DISCORD_API_BASE },
+    rest: { api: config.DISCORD_API_BASE, globalRequestsPerSecond: GLOBAL_REQUESTS_PER_SECOND },
     // A second brace to the allowedMentions every reply sets: nothing the bot says pings.
     allowedMentions: NO_MENTIONS,
   });

@@ -15,11 +15,12 @@ import { questionAddressedToBot, stripBotMentions } from "./extract-question.ts"
 import { createFollowUpMemory } from "./follow-up-memory.ts";
 import { createErrorBoundary } from "./handle-bot-error.ts";
 import { createModeratorCommands } from "./moderator-commands.ts";
-import { renderCorpusSources } from "./render-corpus-sources.ts";
-import { renderHelp, renderModeratorHelp, renderSources } from "./render-help.ts";
+import { renderHelp, renderModeratorHelp } from "./render-help.ts";
+import { SOURCES_CALLBACK } from "./render-sources-page.ts";
 import { sendMessages } from "./send-messages.ts";
+import { createSourcesCommand } from "./sources-command.ts";
 import type { TelegramConfig } from "./telegram-config.ts";
-import { plainMessage } from "./telegram-message.ts";
+import { plainMessage, type TelegramMessage } from "./telegram-message.ts";
 import type { UpdateTracker } from "./update-tracker.ts";
 
 /** Inline queries come as the person types: several per question. */
@@ -94,7 +95,7 @@ export function createBot(options: CreateBotOptions): Bot {
     ...(options.tracker !== undefined && { track: options.tracker.track }),
     ...(options.statusIntervalMs !== undefined && { minIntervalMs: options.statusIntervalMs }),
   });
-  const reply = (ctx: Context, messages: ReturnType<typeof renderSources>) => {
+  const reply = (ctx: Context, messages: TelegramMessage[]) => {
     if (ctx.chat === undefined) return;
     const replyTo = ctx.chat.type === "private" ? undefined : ctx.msg?.message_id;
     return sendMessages(ctx.api, ctx.chat.id, messages, { replyTo, logger });
@@ -107,21 +108,14 @@ export function createBot(options: CreateBotOptions): Bot {
     const help = renderHelp(engine, ctx.me.username);
     return reply(ctx, moderation.isModerator(ctx.from) ? [...help, renderModeratorHelp()] : help);
   });
-  bot.command("sources", async (ctx) => {
-    const articles = renderSources(engine.articles());
-    // Moderators also see what they added (with the ids /remove takes) and the sources,
-    // in their private chat only: the listing names who added what.
-    const corpus = options.corpus;
-    if (corpus === undefined || !moderation.isModerator(ctx.from)) return reply(ctx, articles);
-    if (ctx.chat?.type !== "private") {
-      return reply(ctx, [
-        ...articles,
-        plainMessage("Moderators: send /sources in a private chat with me to see the sources."),
-      ]);
-    }
-    const [sources, added] = await Promise.all([corpus.sources(), corpus.added()]);
-    return reply(ctx, [...articles, ...renderCorpusSources(sources, added)]);
+  const sources = createSourcesCommand({
+    engine,
+    logger,
+    corpus: options.corpus,
+    isModerator: moderation.isModerator,
   });
+  bot.command("sources", sources.command);
+  bot.callbackQuery(SOURCES_CALLBACK, sources.turnPage);
   bot.command("add", (ctx) => moderation.run(ctx, { action: "add", url: ctx.match }));
   bot.command("remove", (ctx) => moderation.run(ctx, { action: "remove", id: ctx.match }));
   bot.command("refresh", (ctx) => moderation.run(ctx, { action: "refresh" }));

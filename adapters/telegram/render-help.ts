@@ -1,4 +1,4 @@
-import type { ArticleSummary, Engine } from "../../src/index.ts";
+import type { Engine } from "../../src/index.ts";
 import { escapeHtml } from "./escape-html.ts";
 import { packMessages, type TelegramMessage } from "./telegram-message.ts";
 
@@ -38,26 +38,6 @@ export function renderHelp(engine: Engine, botUsername: string): TelegramMessage
     block("How to ask", howTo),
     block("Example", [`/ask ${example}`]),
   ]);
-}
-
-function articleLine(article: ArticleSummary, index: number): TelegramMessage {
-  const details = [article.publisher, article.published, `${article.paragraphs} paragraphs`]
-    .filter((part) => part !== null)
-    .join(" · ");
-  return {
-    html: `${index + 1}. <a href="${escapeHtml(article.url)}">${escapeHtml(article.title)}</a>\n${escapeHtml(details)}`,
-    plain: `${index + 1}. ${article.title}\n${details}\n${article.url}`,
-  };
-}
-
-/** /sources: every article with its link, split across messages if the corpus is large. */
-export function renderSources(articles: readonly ArticleSummary[]): TelegramMessage[] {
-  if (articles.length === 0) {
-    return [{ html: "The corpus is empty.", plain: "The corpus is empty." }];
-  }
-  const heading = articles.length === 1 ? "1 article" : `${articles.length} articles`;
-  const title = { html: `<b>Sources: ${heading}</b>`, plain: `Sources: ${heading}` };
-  return packMessages([title, ...articles.map(articleLine)]);
 }
 
 /** The extra /help block a moderator sees. */

@@ -1,4 +1,5 @@
 import { type Api, GrammyError } from "grammy";
+import type { InlineKeyboardMarkup } from "grammy/types";
 import type { Logger } from "../../src/index.ts";
 import type { TelegramMessage } from "./telegram-message.ts";
 
@@ -14,6 +15,8 @@ export function isParseError(error: unknown): boolean {
 export interface SendOptions {
   /** The message to thread under (the question, in groups). */
   replyTo?: number;
+  /** Buttons under the last message (the /sources page's "Next »"). */
+  replyMarkup?: InlineKeyboardMarkup;
   logger: Logger;
 }
 
@@ -35,16 +38,20 @@ export async function sendMessages(
       reply_parameters: { message_id: options.replyTo, allow_sending_without_reply: true },
     }),
   };
-  for (const message of messages) {
+  for (const [i, message] of messages.entries()) {
+    const markup =
+      i === messages.length - 1 && options.replyMarkup !== undefined
+        ? { reply_markup: options.replyMarkup }
+        : {};
     try {
-      await api.sendMessage(chatId, message.html, { ...common, parse_mode: "HTML" });
+      await api.sendMessage(chatId, message.html, { ...common, ...markup, parse_mode: "HTML" });
     } catch (error) {
       if (!isParseError(error)) throw error;
       options.logger.warn(
         { chatId, description: (error as GrammyError).description },
         "telegram rejected the HTML; resending as plain text",
       );
-      await api.sendMessage(chatId, message.plain, common);
+      await api.sendMessage(chatId, message.plain, { ...common, ...markup });
     }
   }
 }

@@ -20,7 +20,7 @@ import { createUpdateTracker } from "./update-tracker.ts";
 import { createWebhookServer } from "./webhook-server.ts";
 
 /** The updates the bot handles; Telegram sends nothing else. */
-export const ALLOWED_UPDATES = ["message", "inline_query"] as const;
+export const ALLOWED_UPDATES = ["message", "inline_query", "callback_query"] as const;
 /** How long getUpdates waits for news on Telegram's side (long polling). */
 const POLL_TIMEOUT_SECONDS = 30;
 /** How long a shutdown lets answers in progress finish, unless told otherwise. */

@@ -7,6 +7,7 @@ import type { IndexKind } from "./index-kinds.ts";
 import { describeMachine } from "./machine.ts";
 import type { EnginePartResult } from "./measure-engine.ts";
 import type { IndexPartResult } from "./measure-index-part.ts";
+import type { ListingsPartResult } from "./measure-listings.ts";
 import { type BenchReport, type FacePartResult, renderReportText } from "./report.ts";
 import { writeBenchmarksMarkdown } from "./write-markdown.ts";
 
@@ -54,6 +55,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
     engine: [],
     indexes: [],
     faces: [],
+    listings: [],
   };
   await mkdir(options.outDir, { recursive: true });
   const stamp = report.startedAt.replace(/[:.]/g, "-");
@@ -78,6 +80,21 @@ export async function runBenchmarks(options: RunOptions): Promise<RunOutcome> {
           await save();
         }
       }
+      const [firstIndex] = options.engineIndexes;
+      log(`bench: ${size} articles — /sources, corpus list and autocomplete`);
+      const listed = await runPart(
+        scratch,
+        [
+          "--part=listings",
+          ...(firstIndex
+            ? [`--cache-file=${join(scratch, `cache-${size}-${firstIndex}.json`)}`]
+            : []),
+        ],
+        size,
+        options,
+      );
+      report.listings?.push(listed as unknown as ListingsPartResult);
+      await save();
       if (options.compareIndexes) {
         log(`bench: ${size} articles — lexical indexes side by side`);
         const result = await runPart(scratch, ["--part=indexes"], size, options);

@@ -4,6 +4,7 @@ import {
   engineTable,
   facesTable,
   indexTable,
+  listingsTable,
   renderMachine,
   renderMarkdown,
   targetLines,
@@ -51,9 +52,13 @@ export async function writeBenchmarksMarkdown(path: string, report: BenchReport)
     "",
     renderMarkdown(facesTable(report.faces)),
     "",
+    "### Listings: `/sources`, `corpus list` and autocomplete (the engine loaded)",
+    "",
+    renderMarkdown(listingsTable(report.listings ?? [])),
+    "",
     "### Targets",
     "",
-    ...targetLines(report.engine, report.faces),
+    ...targetLines(report.engine, report.faces, report.listings),
     END,
   ].join("\n");
   const before = current.slice(0, current.indexOf(START));

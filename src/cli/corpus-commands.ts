@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from "node:util";
+import { LIST_PER_PAGE } from "./list-articles.ts";
 
 /** One `npm run corpus` command: its usage, its options, and how many arguments it takes. */
 export interface CorpusCommandSpec {
@@ -14,7 +15,7 @@ const JSON_OPTION = { json: { type: "boolean" } } as const;
 export const CORPUS_USAGE = `Usage: npm run corpus -- <command> [options]
 
 Commands:
-  list [--json]             the articles, and the people each quotes
+  list [--json] [--page N]  the articles, and the people each quotes, a page at a time
   speakers [--json]         every statement the speaker index holds, by article:
                             ¶paragraph.sentence, speaker (role), cue
   add <url|file|folder>     a web page, an RSS/Atom feed (kept as a source), a saved page,
@@ -53,12 +54,22 @@ Example: npm run corpus -- add story.txt --publisher "The Daily" --url https://d
 
 export const CORPUS_COMMANDS: Record<string, CorpusCommandSpec> = {
   list: {
-    usage: `Usage: npm run corpus -- list [--json]
+    usage: `Usage: npm run corpus -- list [--json] [--page N] [--per-page M] [--all]
 
-The articles the bot answers from (corpus/ and the added ones), with the people each quotes.
-  --json      the list as JSON
-  -h, --help  this text`,
-    options: { ...JSON_OPTION, ...HELP },
+The articles the bot answers from (corpus/ and the added ones), with the people each quotes,
+${LIST_PER_PAGE} to a page.
+  --json          the page as JSON (the note on the next page goes to stderr)
+  --page N        which page (default 1)
+  --per-page M    articles to a page (default ${LIST_PER_PAGE})
+  --all           every article at once
+  -h, --help      this text`,
+    options: {
+      ...JSON_OPTION,
+      ...HELP,
+      page: { type: "string" },
+      "per-page": { type: "string" },
+      all: { type: "boolean" },
+    },
     argument: null,
   },
   speakers: {

@@ -2,6 +2,7 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { renderAnswerPlain } from "../answer/render-plain-text.ts";
 import type { Engine, SeenQuote } from "../engine/engine.ts";
+import { pageOf } from "../engine/page-of.ts";
 import type { Logger } from "../log/logger.ts";
 import { write } from "./cli-io.ts";
 
@@ -35,8 +36,9 @@ export async function runChat(
       await ask();
       continue;
     }
-    if (/^\/?sources$/i.test(question)) {
-      await write(output, `${chatSources(engine)}\n`);
+    const sources = /^\/?sources(?:\s+(\d{1,9}))?$/i.exec(question);
+    if (sources) {
+      await write(output, `${chatSources(engine, Number(sources[1] ?? 1))}\n`);
       await ask();
       continue;
     }
@@ -79,14 +81,22 @@ export function chatHelp(engine: Engine): string {
     "",
     engine.describeCorpus(),
     "",
-    "Commands: help (this), sources (the articles), exit.",
+    "Commands: help (this), sources [page] (the articles), exit.",
   ].join("\n");
 }
 
-/** What `sources` shows: every article with its publisher, date and link. */
-export function chatSources(engine: Engine): string {
-  return engine
-    .articles()
-    .map((a) => `- “${a.title}” (${a.publisher}${a.published ? `, ${a.published}` : ""}) ${a.url}`)
-    .join("\n");
+/** Articles per page of the chat's `sources`. */
+export const CHAT_SOURCES_PER_PAGE = 20;
+
+/** What `sources [page]` shows: a page of the articles with publisher, date and link. */
+export function chatSources(engine: Engine, page = 1): string {
+  const shown = pageOf(engine.articles(), page, CHAT_SOURCES_PER_PAGE);
+  const lines = shown.items.map(
+    (a) => `- “${a.title}” (${a.publisher}${a.published ? `, ${a.published}` : ""}) ${a.url}`,
+  );
+  if (shown.pages > 1) {
+    const next = shown.page < shown.pages ? `; "sources ${shown.page + 1}" for the next` : "";
+    lines.push(`(page ${shown.page} of ${shown.pages}, ${shown.total} articles${next})`);
+  }
+  return lines.join("\n");
 }

@@ -133,7 +133,11 @@ function progressBar(stream: Writable): { listener: ProgressListener; stop(): vo
   };
 }
 
-async function showSources(io: CliIo, sources: CorpusSource[], json: boolean): Promise<number> {
+async function showSources(
+  io: CliIo,
+  sources: readonly CorpusSource[],
+  json: boolean,
+): Promise<number> {
   if (json) {
     await write(io.stdout, `${JSON.stringify(sources, null, 2)}\n`);
     return EXIT_OK;

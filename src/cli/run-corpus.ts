@@ -1,27 +1,14 @@
 import { parseArgs } from "node:util";
-import type { ArticleSummary } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
 import { CORPUS_COMMANDS, CORPUS_USAGE } from "./corpus-commands.ts";
 import { explainArgsError } from "./explain-args-error.ts";
 import { formatStatements } from "./format-statements.ts";
+import { listArticles, parseListRequest } from "./list-articles.ts";
 import { runCorpusAdmin } from "./run-corpus-admin.ts";
 import { setupEngine } from "./setup-engine.ts";
 
 export { CORPUS_USAGE };
-
-function formatList(articles: readonly ArticleSummary[]): string {
-  return articles
-    .map((a) =>
-      [
-        `${a.id}`,
-        `  ${a.title}`,
-        `  ${a.publisher}${a.published ? ` · ${a.published}` : ""} · ${a.paragraphs} paragraphs · ${a.url}`,
-        `  quotes: ${a.speakers.length > 0 ? a.speakers.join(", ") : "nobody"}`,
-      ].join("\n"),
-    )
-    .join("\n\n");
-}
 
 async function usageError(io: CliIo, problem: string, usage: string): Promise<number> {
   await write(io.stderr, `${problem}\n\n${usage}\n`);
@@ -90,6 +77,8 @@ export async function runCorpus(io: CliIo): Promise<number> {
   if (command !== "list" && command !== "speakers") {
     return runCorpusAdmin(io, { command, argument: positionals[0] ?? "", values }, spec.usage);
   }
+  const request = parseListRequest(values as Parameters<typeof parseListRequest>[0]);
+  if (typeof request === "string") return usageError(io, request, spec.usage);
   try {
     const { engine } = await setupEngine(io.env);
     const json = values.json === true;
@@ -101,11 +90,12 @@ export async function runCorpus(io: CliIo): Promise<number> {
       );
       return EXIT_OK;
     }
-    const articles = engine.articles();
-    await write(
-      io.stdout,
-      json ? `${JSON.stringify(articles, null, 2)}\n` : `${formatList(articles)}\n`,
-    );
+    const listing = listArticles(engine.articles(), request);
+    await write(io.stdout, `${json ? listing.json : listing.text}\n`);
+    // With --json the note goes to stderr, so stdout stays one JSON array.
+    if (listing.note !== null) {
+      await write(json ? io.stderr : io.stdout, json ? `${listing.note}\n` : `\n${listing.note}\n`);
+    }
     return EXIT_OK;
   } catch (error) {
     if (!(error instanceof AppError)) throw error;

@@ -82,9 +82,13 @@ export interface CorpusManager {
    * something while the bot runs). Skipped while an operation runs. True if it reloaded.
    */
   reloadIfChanged(): Promise<boolean>;
-  sources(): Promise<CorpusSource[]>;
-  /** The articles moderators added (not the shipped ones): what `remove` takes besides source ids. */
-  added(): Promise<AddedArticle[]>;
+  /** Read-only, and the same array until the store changes (see `listing` below). */
+  sources(): Promise<readonly CorpusSource[]>;
+  /**
+   * The articles moderators added (not the shipped ones): what `remove` takes besides
+   * source ids. Read-only, and the same array until the store changes.
+   */
+  added(): Promise<readonly AddedArticle[]>;
   log(limit?: number): Promise<AuditEntry[]>;
   /** What is running now ("refresh by telegram:42"), or null. */
   running(): string | null;
@@ -117,6 +121,32 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
     lastRevision = revision;
   });
   let lastRevision: string | null = null;
+
+  // What /sources and the /remove autocomplete list, read again only when the store file
+  // changed (a stat per call): reading it per keystroke parsed every stored article's text.
+  let listed: {
+    revision: string;
+    sources: readonly CorpusSource[];
+    added: readonly AddedArticle[];
+  } | null = null;
+  const listing = async () => {
+    const revision = await options.store.revision();
+    if (listed !== null && revision !== null && listed.revision === revision) return listed;
+    const { sources, articles } = await options.store.read();
+    const fresh = {
+      sources: Object.freeze([...sources]),
+      added: Object.freeze(
+        articles.map((stored) => ({
+          id: stored.article.id,
+          title: stored.article.title,
+          sourceId: stored.sourceId,
+          origin: stored.origin,
+        })),
+      ),
+    };
+    if (revision !== null) listed = { revision, ...fresh };
+    return fresh;
+  };
 
   /**
    * One operation at a time, in this process (told so) and across processes (the store
@@ -294,18 +324,9 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
       return true;
     },
 
-    async sources() {
-      return (await options.store.read()).sources;
-    },
+    sources: async () => (await listing()).sources,
 
-    async added() {
-      return (await options.store.read()).articles.map((stored) => ({
-        id: stored.article.id,
-        title: stored.article.title,
-        sourceId: stored.sourceId,
-        origin: stored.origin,
-      }));
-    },
+    added: async () => (await listing()).added,
 
     log: (limit) => options.store.log(limit),
 

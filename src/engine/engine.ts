@@ -71,12 +71,20 @@ export interface CorpusStatus {
 /** The engine every face talks to. No platform type crosses this line. */
 export interface Engine {
   ask(question: string, options?: AskOptions): Promise<Answer>;
-  articles(): ArticleSummary[];
-  /** Most quoted first. */
-  speakers(): SpeakerSummary[];
+  /**
+   * Every article, in corpus order. Read-only and, behind `withListings` (what `loadEngine`
+   * returns), the same array until the corpus changes: slice a page out of it.
+   */
+  articles(): readonly ArticleSummary[];
+  /** Most quoted first; read-only and kept like `articles()`. */
+  speakers(): readonly SpeakerSummary[];
   /** Every attributed sentence, in corpus order. */
   statements(): StatementSummary[];
-  /** Speakers whose name or role starts with or contains `query` (autocomplete). */
+  /**
+   * Autocomplete: speakers with a word of their name, then of a role, starting with
+   * `query` (see speaker-suggester.ts), most quoted first. Costs the result, not the corpus,
+   * behind `withListings`.
+   */
   suggestSpeakers(query: string, limit?: number): SpeakerSummary[];
   /** One or two sentences on what the corpus covers, for /help and not-found replies. */
   describeCorpus(): string;

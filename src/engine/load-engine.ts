@@ -9,6 +9,7 @@ import type { CorpusStore } from "../store/corpus-store.ts";
 import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
+import { withListings } from "./with-listings.ts";
 
 /**
  * The engine over the configured corpus folder, plus the articles moderators added when
@@ -30,15 +31,17 @@ export async function loadEngine(
     ? await loadAllArticles({ corpusDir: config.CORPUS_DIR, store, cache: cache?.files })
     : await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
   logCorpusProblems(logger, problems, warnings);
-  const engine = createEngine({
-    indexFactory: SEARCH_INDEXES[config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX],
-    ...extra,
-    articles,
-    logger,
-    maxQuotes: config.MAX_QUOTES,
-    maxQuestionLength: config.MAX_QUESTION_LENGTH,
-    ...(cache ? { analyzeArticle: (article: Article) => cache.analyze(article) } : {}),
-  });
+  const engine = withListings(
+    createEngine({
+      indexFactory: SEARCH_INDEXES[config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX],
+      ...extra,
+      articles,
+      logger,
+      maxQuotes: config.MAX_QUOTES,
+      maxQuestionLength: config.MAX_QUESTION_LENGTH,
+      ...(cache ? { analyzeArticle: (article: Article) => cache.analyze(article) } : {}),
+    }),
+  );
   if (cache) {
     await cache.save();
     logger.debug(cache.stats, "corpus cache");

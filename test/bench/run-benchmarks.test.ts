@@ -66,6 +66,11 @@ describe("npm run bench at a tiny size", () => {
       discord?.part === "discord" && discord.burst,
     );
 
+    const [listed] = report.listings ?? [];
+    expect(listed).toMatchObject({ part: "listings", size: 5, articles: 5 });
+    expect(listed?.autocomplete.count).toBeGreaterThan(0);
+    expect(listed?.telegramSources.p50).toBeGreaterThan(0);
+
     const saved = JSON.parse(await readFile(jsonFile, "utf8")) as BenchReport;
     expect(saved.engine).toHaveLength(2);
     expect(saved.machine.cores).toBeGreaterThan(0);
@@ -81,6 +86,7 @@ describe("npm run bench at a tiny size", () => {
     expect(markdown).toContain(`${report.machine.cores} cores`);
     expect(markdown).toMatch(/\| Telegram \| shipped \| \d+ updates\/s/);
     expect(markdown).toMatch(/\| Discord \| shipped \| deferral p50/);
+    expect(markdown).toMatch(/\| 5 synthetic \| 5 \| \d+ \| [\d.]+ \|/);
   }, 240_000);
 });
 

@@ -34,7 +34,7 @@ it("npm start's terminal chat exits on 'exit' typed at a real terminal", async (
     child.stdin.write("help\r");
     for (let i = 0; i < 100 && !out.includes("Commands:"); i++)
       await new Promise((r) => setTimeout(r, 100));
-    expect(out).toContain("Commands: help (this), sources (the articles), exit.");
+    expect(out).toContain("Commands: help (this), sources [page] (the articles), exit.");
     child.stdin.write("exit\r");
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"still running">((resolve) => {

@@ -22,7 +22,7 @@ describe("the terminal chat", () => {
   it("answers help, ? and sources itself, not with a quote", async () => {
     const text = await chat(["help", "?", "/help", "sources"]);
     expect(text.match(/Ask a question about the articles/g)).toHaveLength(3);
-    expect(text).toContain("Commands: help (this), sources (the articles), exit.");
+    expect(text).toContain("Commands: help (this), sources [page] (the articles), exit.");
     expect(text).toContain("Yuri Ushakov");
     expect(text).toContain("“From defensive to offensive");
     expect(text).toContain("https://uawire.org/");

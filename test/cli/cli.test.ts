@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { PassThrough, Readable } from "node:stream";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -291,6 +292,40 @@ describe("npm run corpus -- list", () => {
     expect(await runCorpus(t.cli)).toBe(0);
     expect(t.out()).toMatch(/kursk-negotiation-landscape\n {2}From defensive/);
     expect(t.out()).toMatch(/quotes: .*Yuri Ushakov/);
+  });
+
+  it("pages the list: --page and --per-page, the note saying how to go on, and --all", async () => {
+    const dev = { CORPUS_DIR: join(ROOT, "test/fixtures/dev-corpus/articles") };
+    const all = io(["list", "--json", "--all"], "", dev);
+    expect(await runCorpus(all.cli)).toBe(0);
+    const ids = (JSON.parse(all.out()) as { id: string }[]).map((a) => a.id);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(all.err()).toBe("");
+
+    const second = io(["list", "--page", "2", "--per-page", "10"], "", dev);
+    expect(await runCorpus(second.cli)).toBe(0);
+    const listed = ids.filter((id) => new RegExp(`^${id}$`, "m").test(second.out()));
+    expect(listed).toEqual(ids.slice(10, 20));
+    expect(second.out()).toContain(
+      `Articles 11–20 of ${ids.length} (page 2 of ${Math.ceil(ids.length / 10)}); next: npm run corpus -- list --page 3 --per-page 10; every article: --all`,
+    );
+
+    // With --json, stdout stays one JSON array and the note goes to stderr.
+    const json = io(["list", "--json", "--per-page", "5"], "", dev);
+    expect(await runCorpus(json.cli)).toBe(0);
+    expect((JSON.parse(json.out()) as { id: string }[]).map((a) => a.id)).toEqual(ids.slice(0, 5));
+    expect(json.err()).toContain("--page 2 --per-page 5");
+  });
+
+  it("exits 2 on a page that is not a whole number from 1", async () => {
+    for (const argv of [
+      ["list", "--page", "0"],
+      ["list", "--per-page", "ten"],
+    ]) {
+      const t = io(argv);
+      expect(await runCorpus(t.cli)).toBe(2);
+      expect(t.err()).toMatch(/takes a whole number from 1 up/);
+    }
   });
 
   it("exits 2 on an unknown command", async () => {

@@ -21,7 +21,7 @@ describe("engine.articles()", () => {
       expect(new Set(summary.speakers), summary.id).toEqual(named);
     }
     // Kept per corpus: a caller changing its copy changes nothing for the next one.
-    summaries.pop();
+    (summaries as unknown[]).pop();
     expect(engine.articles()).toHaveLength(dev.articles.length);
   });
 });

@@ -28,6 +28,8 @@ export interface RecordedRequest {
   body: any;
   authorization: string | undefined;
   status: number;
+  /** `performance.now()` when the request reached the fake: what latency is measured to. */
+  receivedAt: number;
 }
 
 export interface InjectedInteraction {
@@ -61,6 +63,8 @@ export class FakeDiscord {
   readonly gatewayClosedAfter: number[] = [];
   readonly gateway: FakeGateway;
 
+  /** Requests by the interaction token in their path: a burst's look-ups stay O(1) each. */
+  private readonly byToken = new Map<string, RecordedRequest[]>();
   private readonly events = new EventEmitter();
   private readonly responses: FakeInteractionResponses;
   private readonly rateLimitOnce: RegExp[] = [];
@@ -142,9 +146,7 @@ export class FakeDiscord {
 
   /** Requests about one interaction (its callback, its webhook edits and followups), in order. */
   requestsFor(interaction: InjectedInteraction): RecordedRequest[] {
-    return this.requests.filter(
-      (r) => r.path.includes(`/${interaction.id}/`) || r.path.includes(`/${interaction.token}`),
-    );
+    return [...(this.byToken.get(interaction.token) ?? [])];
   }
 
   /** The next request whose path matches gets one 429 with a short Retry-After. */
@@ -245,6 +247,7 @@ export class FakeDiscord {
   // --- REST ----------------------------------------------------------------------------
 
   private async handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -258,9 +261,10 @@ export class FakeDiscord {
       body: text && req.headers["content-type"]?.includes("json") ? JSON.parse(text) : text,
       authorization: req.headers.authorization,
       status: 0,
+      receivedAt,
     };
     if (this.hanging.some((pattern) => pattern.test(path))) {
-      this.requests.push(request);
+      this.record(request);
       this.changed();
       return;
     }
@@ -272,7 +276,7 @@ export class FakeDiscord {
           ? this.route(request)
           : [404, { message: "404: Not Found", code: 0 }];
     request.status = status;
-    this.requests.push(request);
+    this.record(request);
     if (status === 204) {
       res.writeHead(204, headers).end();
     } else {
@@ -351,6 +355,17 @@ export class FakeDiscord {
     m = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(r.path);
     if (m) return this.responses.webhook(m[2] as string, m[3], r.method, r.body);
     return [404, { message: "404: Not Found", code: 0 }];
+  }
+
+  private record(request: RecordedRequest): void {
+    this.requests.push(request);
+    // Interaction callbacks and webhook calls both carry the token as the third segment.
+    const m = /^\/(?:interactions\/\d+|webhooks\/\d+)\/([^/]+)/.exec(request.path);
+    if (!m) return;
+    const token = m[1] as string;
+    const list = this.byToken.get(token);
+    if (list) list.push(request);
+    else this.byToken.set(token, [request]);
   }
 
   private changed(): void {

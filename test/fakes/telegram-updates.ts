@@ -93,3 +93,35 @@ export function inlineQuery(from: TestUser, query: string) {
     inline_query: { id: `iq${nextInlineId++}`, from, query, offset: "" },
   };
 }
+
+let nextCallbackId = 1;
+
+/** A press of an inline keyboard button under one of the bot's messages. */
+export function callbackQuery(options: {
+  chat: TestChat;
+  from: TestUser;
+  data: string;
+  messageId: number;
+}) {
+  const { chat, from, data, messageId } = options;
+  return {
+    callback_query: {
+      id: `cq${nextCallbackId++}`,
+      from,
+      chat_instance: `ci${chat.id}`,
+      data,
+      message: {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat,
+        from: {
+          id: FAKE_BOT.id,
+          is_bot: true,
+          first_name: FAKE_BOT.first_name,
+          username: FAKE_BOT.username,
+        },
+        text: "a page of sources",
+      },
+    },
+  };
+}

@@ -55,7 +55,7 @@ describe("telegram: webhook mode", () => {
   it("registers the webhook with its secret instead of polling", () => {
     const [set] = h.fake.calls("setWebhook");
     expect(set?.params).toMatchObject({ url: WEBHOOK_URL, secret_token: secret });
-    expect(set?.params.allowed_updates).toEqual(["message", "inline_query"]);
+    expect(set?.params.allowed_updates).toEqual(["message", "inline_query", "callback_query"]);
     expect(secret).not.toContain(h.fake.token.split(":")[1]);
     expect(h.fake.calls("getUpdates")).toEqual([]);
     expect(port).toBeGreaterThan(0);
