@@ -1,7 +1,11 @@
 import { type CorpusCacheStats, openCorpusCache } from "../../src/engine/corpus-cache.ts";
 import { createEngine, loadCorpus } from "../../src/index.ts";
 import { SILENT_LOGGER } from "../../src/log/logger.ts";
-import { generateQuestions, type QuestionKind } from "../corpus/generate-questions.ts";
+import {
+  generateQuestions,
+  QUESTION_KINDS,
+  type QuestionKind,
+} from "../corpus/generate-questions.ts";
 import { prepareCorpus } from "./bench-corpus.ts";
 import { INDEX_KINDS, type IndexKind } from "./index-kinds.ts";
 import { type LatencySummary, nowMs, summarize, timeEach } from "./latency.ts";
@@ -41,6 +45,8 @@ export interface EnginePartResult extends CorpusFacts {
   /** After loading, after a GC, once freed pages went back to the system. */
   memory: MemorySnapshot;
   ask: LatencySummary;
+  /** The same, question kind by kind: role and misspelt-name questions cost more than others. */
+  askByKind: Record<QuestionKind, LatencySummary>;
   /** Mean CPU milliseconds per ask (see Samples.cpuMean). */
   askCpuMean: number;
   /** Answer status by question kind, over the timed questions. */
@@ -86,14 +92,13 @@ export async function measureEnginePart(
   const questions = generateQuestions({
     articles,
     speakers: questionSpeakers(corpus.speakers, engine.speakers()),
+    places: corpus.places,
     count: options.questions,
     seed: options.seed,
   });
-  const outcomes = {
-    speaker: { answered: 0, not_found: 0 },
-    topic: { answered: 0, not_found: 0 },
-    unanswerable: { answered: 0, not_found: 0 },
-  };
+  const outcomes = Object.fromEntries(
+    QUESTION_KINDS.map((k) => [k, { answered: 0, not_found: 0 }]),
+  ) as EnginePartResult["outcomes"];
   let calls = 0;
   const samples = await timeEach(questions, options.warmup, async (q) => {
     const answer = await engine.ask(q.text);
@@ -118,6 +123,12 @@ export async function measureEnginePart(
     passages,
     memory,
     ask: summarize(samples.wall),
+    askByKind: Object.fromEntries(
+      QUESTION_KINDS.map((k) => [
+        k,
+        summarize(samples.wall.filter((_, i) => questions[i]!.kind === k)),
+      ]),
+    ) as Record<QuestionKind, LatencySummary>,
     askCpuMean: samples.cpuMean,
     outcomes,
     questions: countKinds(questions),

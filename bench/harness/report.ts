@@ -1,3 +1,4 @@
+import { QUESTION_KINDS } from "../corpus/generate-questions.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { DiscordPartResult } from "./measure-discord.ts";
 import type { EnginePartResult } from "./measure-engine.ts";
@@ -49,7 +50,8 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       "p95 ms",
       "p99 ms",
       "CPU ms/ask",
-      "answered: speaker / topic / unanswerable",
+      "p99 ms by kind: speaker / role / spelling / typo / topic / unanswerable",
+      "answered: speaker / role / spelling / typo / topic / unanswerable",
     ],
     rows: results.map((r) => [
       sizeLabel(r.size),
@@ -64,8 +66,9 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       ms(r.ask.p95),
       ms(r.ask.p99),
       ms(r.askCpuMean),
-      [r.outcomes.speaker, r.outcomes.topic, r.outcomes.unanswerable]
-        .map((o) => pct(o.answered / Math.max(1, o.answered + o.not_found)))
+      QUESTION_KINDS.map((k) => ms(r.askByKind?.[k]?.p99 ?? Number.NaN)).join(" / "),
+      QUESTION_KINDS.map((k) => r.outcomes[k])
+        .map((o) => (o ? pct(o.answered / Math.max(1, o.answered + o.not_found)) : "-"))
         .join(" / "),
     ]),
   };
