@@ -9,6 +9,7 @@ import { parseIndexKind } from "./harness/index-kinds.ts";
 import { measureDiscordPart } from "./harness/measure-discord.ts";
 import { measureEnginePart } from "./harness/measure-engine.ts";
 import { measureIndexPart } from "./harness/measure-index-part.ts";
+import { measureRefreshPart } from "./harness/measure-refresh.ts";
 import { measureTelegramPart } from "./harness/measure-telegram.ts";
 
 const { values } = parseArgs({
@@ -54,6 +55,9 @@ switch (values.part) {
     break;
   case "indexes":
     result = await measureIndexPart(options);
+    break;
+  case "refresh":
+    result = await measureRefreshPart(options, values["cache-file"] ?? "");
     break;
   case "telegram":
     result = await measureTelegramPart(options);

@@ -9,7 +9,7 @@ import {
 import { prepareCorpus } from "./bench-corpus.ts";
 import { INDEX_KINDS, type IndexKind } from "./index-kinds.ts";
 import { type LatencySummary, nowMs, summarize, timeEach } from "./latency.ts";
-import { type MemorySnapshot, settledMemorySnapshot } from "./memory.ts";
+import { type MemorySnapshot, peakRssMiB, settledMemorySnapshot } from "./memory.ts";
 import {
   type CorpusFacts,
   countKinds,
@@ -44,6 +44,8 @@ export interface EnginePartResult extends CorpusFacts {
   passages: number;
   /** After loading, after a GC, once freed pages went back to the system. */
   memory: MemorySnapshot;
+  /** The most resident memory the start needed (the process's high-water mark), in MiB. */
+  peakRssMiB: number;
   ask: LatencySummary;
   /** The same, question kind by kind: role and misspelt-name questions cost more than others. */
   askByKind: Record<QuestionKind, LatencySummary>;
@@ -87,6 +89,8 @@ export async function measureEnginePart(
   await cache.save();
   const ready = nowMs();
   const processReadyMs = performance.now();
+  // Read before anything else runs: the questions must not count towards the start's peak.
+  const peak = peakRssMiB();
   const memory = await settledMemorySnapshot();
 
   const questions = generateQuestions({
@@ -122,6 +126,7 @@ export async function measureEnginePart(
     cache: { ...cache.stats },
     passages,
     memory,
+    peakRssMiB: peak,
     ask: summarize(samples.wall),
     askByKind: Object.fromEntries(
       QUESTION_KINDS.map((k) => [
