@@ -32,6 +32,8 @@ export async function buildSnapshotInWorker(
       try {
         if (message.kind === "error") reject(new Error(`corpus build failed: ${message.message}`));
         else if (assembler.accept(message)) resolve(assembler.snapshot());
+        // The next part once questions waiting meanwhile have had their turn.
+        else setImmediate(() => worker.postMessage({ kind: "next" } satisfies SnapshotRequest));
       } catch (error) {
         reject(error);
       }
