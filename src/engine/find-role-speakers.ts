@@ -250,6 +250,17 @@ function breakTies(
   return best.length > 0 ? best : ids;
 }
 
+const WORD_STEMS = new Map<string, readonly string[]>();
+/** placeStems of a paragraph's word, remembered: the same words come back question after question. */
+function stemsOf(word: string): readonly string[] {
+  let stems = WORD_STEMS.get(word);
+  if (!stems) {
+    stems = placeStems(word);
+    if (WORD_STEMS.size < 100_000) WORD_STEMS.set(word, stems);
+  }
+  return stems;
+}
+
 /**
  * Of `ids`, those whose statements' paragraphs name the qualifiers most often (at all);
  * unread when there are too many to read.
@@ -274,7 +285,7 @@ function quotedWith(
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
       const hit =
         phrases.some((ph) => folded.includes(ph)) ||
-        folded.split(" ").some((w) => w.length >= 4 && placeStems(w).some((s) => words.has(s)));
+        folded.split(" ").some((w) => w.length >= 4 && stemsOf(w).some((s) => words.has(s)));
       if (hit) hits++;
     }
     return hits / statements.length;
