@@ -10,6 +10,7 @@ import { measureDiscordPart } from "./harness/measure-discord.ts";
 import { measureEnginePart } from "./harness/measure-engine.ts";
 import { measureIndexPart } from "./harness/measure-index-part.ts";
 import { measureListingsPart } from "./harness/measure-listings.ts";
+import { measureRefreshPart } from "./harness/measure-refresh.ts";
 import { measureTelegramPart } from "./harness/measure-telegram.ts";
 
 const { values } = parseArgs({
@@ -55,6 +56,9 @@ switch (values.part) {
     break;
   case "indexes":
     result = await measureIndexPart(options);
+    break;
+  case "refresh":
+    result = await measureRefreshPart(options, values["cache-file"] ?? "");
     break;
   case "telegram":
     result = await measureTelegramPart(options);

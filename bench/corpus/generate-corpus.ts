@@ -37,6 +37,8 @@ export interface GeneratedSpeaker {
 export interface GeneratedCorpus {
   articles: Article[];
   speakers: GeneratedSpeaker[];
+  /** The countries' adjectives ("Valarian"), most written about first. */
+  places: string[];
 }
 
 const CURLY: QuoteMarks = { open: "\u201C", close: "\u201D" };
@@ -71,7 +73,7 @@ export function generateCorpus(options: GenerateCorpusOptions): GeneratedCorpus 
     });
   }
   speakers.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
-  return { articles, speakers };
+  return { articles, speakers, places: world.countries.map((c) => c.adjective) };
 }
 
 function pickSpeakers(prng: Prng, world: SyntheticWorld, topic: number, count: number): number[] {

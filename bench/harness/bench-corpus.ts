@@ -13,12 +13,14 @@ export interface BenchCorpus {
   dir: string;
   /** Speakers questions may name, with what they talk about (empty for the shipped one). */
   speakers: QuestionSpeaker[];
+  /** Country adjectives for role questions (empty for the shipped one). */
+  places: string[];
   /** Seconds spent generating and writing it (0 when it came from the cache). */
   preparedInSeconds: number;
 }
 
 /** Bump when the generator's output changes, so stale cached corpora are not reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 export const SHIPPED_CORPUS_DIR = resolve(import.meta.dirname, "../../corpus");
 
@@ -44,14 +46,17 @@ export async function prepareCorpus(
   options: { seed: number; cacheDir: string },
 ): Promise<BenchCorpus> {
   if (size === "shipped") {
-    return { dir: SHIPPED_CORPUS_DIR, speakers: [], preparedInSeconds: 0 };
+    return { dir: SHIPPED_CORPUS_DIR, speakers: [], places: [], preparedInSeconds: 0 };
   }
   const root = join(options.cacheDir, `synthetic-v${GENERATOR_VERSION}-${options.seed}-${size}`);
   const dir = join(root, "corpus");
   const speakersFile = join(root, "speakers.json");
   try {
-    const speakers = JSON.parse(await readFile(speakersFile, "utf8")) as QuestionSpeaker[];
-    return { dir, speakers, preparedInSeconds: 0 };
+    const { speakers, places } = JSON.parse(await readFile(speakersFile, "utf8")) as {
+      speakers: QuestionSpeaker[];
+      places: string[];
+    };
+    return { dir, speakers, places, preparedInSeconds: 0 };
   } catch {
     // Not cached yet (or half written): build it below.
   }
@@ -63,14 +68,23 @@ export async function prepareCorpus(
   for (const article of corpus.articles) {
     await writeFile(join(staging, "corpus", `${article.id}.md`), formatArticle(article));
   }
-  const speakers: QuestionSpeaker[] = corpus.speakers.map(({ name, surname, topics }) => ({
+  const speakers: QuestionSpeaker[] = corpus.speakers.map(({ name, surname, topics, role }) => ({
     name,
     surname,
     topics,
+    role,
   }));
   // The speakers file marks the corpus complete, so it is written last.
-  await writeFile(join(staging, "speakers.json"), JSON.stringify(speakers));
+  await writeFile(
+    join(staging, "speakers.json"),
+    JSON.stringify({ speakers, places: corpus.places }),
+  );
   await rm(root, { recursive: true, force: true });
   await rename(staging, root);
-  return { dir, speakers, preparedInSeconds: (performance.now() - started) / 1000 };
+  return {
+    dir,
+    speakers,
+    places: corpus.places,
+    preparedInSeconds: (performance.now() - started) / 1000,
+  };
 }

@@ -17,6 +17,7 @@ export async function faceBenchSetup(
   const questions = generateQuestions({
     articles,
     speakers: questionSpeakers(corpus.speakers, engine.speakers()),
+    places: corpus.places,
     count,
     seed: options.seed,
   });

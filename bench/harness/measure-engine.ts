@@ -1,11 +1,15 @@
 import { type CorpusCacheStats, openCorpusCache } from "../../src/engine/corpus-cache.ts";
 import { createEngine, loadCorpus } from "../../src/index.ts";
 import { SILENT_LOGGER } from "../../src/log/logger.ts";
-import { generateQuestions, type QuestionKind } from "../corpus/generate-questions.ts";
+import {
+  generateQuestions,
+  QUESTION_KINDS,
+  type QuestionKind,
+} from "../corpus/generate-questions.ts";
 import { prepareCorpus } from "./bench-corpus.ts";
 import { INDEX_KINDS, type IndexKind } from "./index-kinds.ts";
 import { type LatencySummary, nowMs, summarize, timeEach } from "./latency.ts";
-import { type MemorySnapshot, settledMemorySnapshot } from "./memory.ts";
+import { type MemorySnapshot, peakRssMiB, settledMemorySnapshot } from "./memory.ts";
 import {
   type CorpusFacts,
   countKinds,
@@ -40,7 +44,11 @@ export interface EnginePartResult extends CorpusFacts {
   passages: number;
   /** After loading, after a GC, once freed pages went back to the system. */
   memory: MemorySnapshot;
+  /** The most resident memory the start needed (the process's high-water mark), in MiB. */
+  peakRssMiB: number;
   ask: LatencySummary;
+  /** The same, question kind by kind: role and misspelt-name questions cost more than others. */
+  askByKind: Record<QuestionKind, LatencySummary>;
   /** Mean CPU milliseconds per ask (see Samples.cpuMean). */
   askCpuMean: number;
   /** Answer status by question kind, over the timed questions. */
@@ -81,19 +89,20 @@ export async function measureEnginePart(
   await cache.save();
   const ready = nowMs();
   const processReadyMs = performance.now();
+  // Read before anything else runs: the questions must not count towards the start's peak.
+  const peak = peakRssMiB();
   const memory = await settledMemorySnapshot();
 
   const questions = generateQuestions({
     articles,
     speakers: questionSpeakers(corpus.speakers, engine.speakers()),
+    places: corpus.places,
     count: options.questions,
     seed: options.seed,
   });
-  const outcomes = {
-    speaker: { answered: 0, not_found: 0 },
-    topic: { answered: 0, not_found: 0 },
-    unanswerable: { answered: 0, not_found: 0 },
-  };
+  const outcomes = Object.fromEntries(
+    QUESTION_KINDS.map((k) => [k, { answered: 0, not_found: 0 }]),
+  ) as EnginePartResult["outcomes"];
   let calls = 0;
   const samples = await timeEach(questions, options.warmup, async (q) => {
     const answer = await engine.ask(q.text);
@@ -117,7 +126,14 @@ export async function measureEnginePart(
     cache: { ...cache.stats },
     passages,
     memory,
+    peakRssMiB: peak,
     ask: summarize(samples.wall),
+    askByKind: Object.fromEntries(
+      QUESTION_KINDS.map((k) => [
+        k,
+        summarize(samples.wall.filter((_, i) => questions[i]!.kind === k)),
+      ]),
+    ) as Record<QuestionKind, LatencySummary>,
     askCpuMean: samples.cpuMean,
     outcomes,
     questions: countKinds(questions),

@@ -52,6 +52,7 @@ export async function measureIndexPart(options: SizeOptions): Promise<IndexPartR
   const questions = generateQuestions({
     articles,
     speakers: questionSpeakers(corpus.speakers, engine.speakers()),
+    places: corpus.places,
     count: options.questions,
     seed: options.seed,
   });

@@ -45,3 +45,11 @@ export async function settledMemorySnapshot(settleMs = 1500): Promise<MemorySnap
   await new Promise((resolve) => setTimeout(resolve, settleMs));
   return memorySnapshot();
 }
+
+/**
+ * The most resident memory the process has held since it started (the kernel's high-water
+ * mark), in MiB: what a first start needs from the machine, however briefly.
+ */
+export function peakRssMiB(): number {
+  return (process.resourceUsage().maxRSS * 1024) / MIB;
+}

@@ -1,8 +1,10 @@
+import { QUESTION_KINDS } from "../corpus/generate-questions.ts";
 import type { MachineInfo } from "./machine.ts";
 import type { DiscordPartResult } from "./measure-discord.ts";
 import type { EnginePartResult } from "./measure-engine.ts";
 import type { IndexPartResult } from "./measure-index-part.ts";
 import type { ListingsPartResult } from "./measure-listings.ts";
+import type { RefreshPartResult } from "./measure-refresh.ts";
 import type { TelegramPartResult } from "./measure-telegram.ts";
 
 export type FacePartResult = TelegramPartResult | DiscordPartResult;
@@ -15,6 +17,8 @@ export interface BenchReport {
   questionsPerSize: number;
   warmup: number;
   engine: EnginePartResult[];
+  /** Absent in reports written before refreshes were measured. */
+  refresh?: RefreshPartResult[];
   indexes: IndexPartResult[];
   faces: FacePartResult[];
   /** /sources, corpus list and autocomplete per size (absent in reports before them). */
@@ -48,11 +52,13 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       "cold start s",
       "(cache + load + build + save)",
       "RSS MiB",
+      "peak RSS MiB",
       "ask p50 ms",
       "p95 ms",
       "p99 ms",
       "CPU ms/ask",
-      "answered: speaker / topic / unanswerable",
+      "p99 ms by kind: speaker / role / spelling / typo / topic / unanswerable",
+      "answered: speaker / role / spelling / typo / topic / unanswerable",
     ],
     rows: results.map((r) => [
       sizeLabel(r.size),
@@ -63,13 +69,44 @@ export function engineTable(results: readonly EnginePartResult[]): Table {
       seconds(r.coldStartMs),
       [r.openCacheMs, r.loadCorpusMs, r.buildEngineMs, r.saveCacheMs].map(seconds).join(" + "),
       mib(r.memory.rss),
+      mib(r.peakRssMiB ?? Number.NaN),
       ms(r.ask.p50),
       ms(r.ask.p95),
       ms(r.ask.p99),
       ms(r.askCpuMean),
-      [r.outcomes.speaker, r.outcomes.topic, r.outcomes.unanswerable]
-        .map((o) => pct(o.answered / Math.max(1, o.answered + o.not_found)))
+      QUESTION_KINDS.map((k) => ms(r.askByKind?.[k]?.p99 ?? Number.NaN)).join(" / "),
+      QUESTION_KINDS.map((k) => r.outcomes[k])
+        .map((o) => (o ? pct(o.answered / Math.max(1, o.answered + o.not_found)) : "-"))
         .join(" / "),
+    ]),
+  };
+}
+
+export function refreshTable(results: readonly RefreshPartResult[]): Table {
+  return {
+    header: [
+      "corpus",
+      "paragraphs",
+      "full refresh s",
+      "loop delay p50 / p99 / max ms",
+      "asked during it",
+      "their p99 ms",
+      "add one: answerable s",
+      "its loop delay p99 ms",
+      "remove one s",
+      "peak RSS MiB",
+    ],
+    rows: results.map((r) => [
+      sizeLabel(r.size),
+      String(r.paragraphs),
+      seconds(r.refreshMs),
+      [r.loopDelay.p50, r.loopDelay.p99, r.loopDelay.max].map(ms).join(" / "),
+      String(r.askedDuring.count),
+      ms(r.askedDuring.p99),
+      seconds(r.addOneMs),
+      ms(r.addOneLoopDelay.p99),
+      seconds(r.removeOneMs),
+      mib(r.peakRssMiB),
     ]),
   };
 }
@@ -268,6 +305,12 @@ export function renderReportText(report: BenchReport): string {
     parts.push(
       "Engine: cold start, memory and ask() latency",
       renderText(engineTable(report.engine)),
+    );
+  }
+  if ((report.refresh ?? []).length > 0) {
+    parts.push(
+      "Refresh in a worker thread while questions are answered",
+      renderText(refreshTable(report.refresh ?? [])),
     );
   }
   if (report.indexes.length > 0) {

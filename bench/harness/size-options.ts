@@ -1,5 +1,9 @@
 import { loadavg } from "node:os";
-import type { BenchQuestion, QuestionSpeaker } from "../corpus/generate-questions.ts";
+import {
+  type BenchQuestion,
+  QUESTION_KINDS,
+  type QuestionSpeaker,
+} from "../corpus/generate-questions.ts";
 import type { BenchSize } from "./bench-corpus.ts";
 
 /** What every part of one size is told by bench/run.ts. */
@@ -23,7 +27,10 @@ export interface CorpusFacts {
 export function countKinds(
   questions: readonly BenchQuestion[],
 ): Record<BenchQuestion["kind"], number> {
-  const counts = { speaker: 0, topic: 0, unanswerable: 0 };
+  const counts = Object.fromEntries(QUESTION_KINDS.map((k) => [k, 0])) as Record<
+    BenchQuestion["kind"],
+    number
+  >;
   for (const q of questions) counts[q.kind]++;
   return counts;
 }
@@ -31,10 +38,12 @@ export function countKinds(
 /** Speakers for questions: the generator's for synthetic corpora, else the engine's own. */
 export function questionSpeakers(
   generated: readonly QuestionSpeaker[],
-  engineSpeakers: readonly { name: string; kind: string }[],
+  engineSpeakers: readonly { name: string; kind: string; roles?: readonly string[] }[],
 ): QuestionSpeaker[] {
   if (generated.length > 0) return [...generated];
-  return engineSpeakers.filter((s) => s.kind === "person").map((s) => ({ name: s.name }));
+  return engineSpeakers
+    .filter((s) => s.kind === "person")
+    .map((s) => (s.roles?.[0] ? { name: s.name, role: s.roles[0] } : { name: s.name }));
 }
 
 /** The 1-minute load average, so a reader can tell a busy machine's figures apart. */

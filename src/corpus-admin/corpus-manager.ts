@@ -189,11 +189,11 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
           failed: summary.failed,
         };
         const next = change.articles();
-        if (change.changed) options.engine?.replaceArticles(next);
+        if (change.changed) await options.engine?.replaceArticles(next);
         try {
           await options.store.apply(lock, change.toStoreChange(audit));
         } catch (error) {
-          if (change.changed) options.engine?.replaceArticles(before.articles);
+          if (change.changed) await options.engine?.replaceArticles(before.articles);
           throw error;
         }
         lastShipped = before.shipped;
@@ -306,7 +306,7 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
       const all = await loadAllArticles(options);
       lastShipped = all.shipped;
       lastRevision = revision;
-      options.engine?.replaceArticles(all.articles);
+      await options.engine?.replaceArticles(all.articles);
     },
 
     async reloadIfChanged() {

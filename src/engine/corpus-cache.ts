@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open as openFile, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -199,24 +199,22 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
         stats.analysisMisses === 0 &&
         usedFiles.size === files.size &&
         usedAnalyses.size === analyses.size;
-      const content: CacheFile | null = unchanged
+      const content = unchanged
         ? null
         : {
-            version: CORPUS_CACHE_VERSION,
-            fingerprint,
-            files: Object.fromEntries(usedFiles),
-            analyses: Object.fromEntries(
-              [...usedAnalyses].map(([key, analysis]) => [key, toStored(analysis)]),
-            ),
+            files: [...usedFiles],
+            analyses: [...usedAnalyses].map(([key, analysis]) => [key, analysis] as const),
           };
       // Nothing stays in memory once saved: at 10,000 articles that is over 100 MB.
-      for (const map of [files, analyses, usedFiles, usedAnalyses]) map.clear();
+      for (const map of [files, analyses]) map.clear();
+      usedFiles.clear();
+      usedAnalyses.clear();
       if (!content) return;
       // A temporary file renamed over the old one: a reader never sees half a cache.
       const temporary = `${file}.${process.pid}.tmp`;
       try {
         await mkdir(dirname(file), { recursive: true });
-        await writeFile(temporary, asciiJson(content), "latin1");
+        await writeCacheFile(temporary, fingerprint, content.files, content.analyses);
         await rename(temporary, file);
       } catch (error) {
         await rm(temporary, { force: true }).catch(() => {});
@@ -224,6 +222,49 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
       }
     },
   };
+}
+
+/** Characters written at a time: the whole file as one string was 160 MB, twice over. */
+const WRITE_CHUNK = 1 << 20;
+
+/**
+ * Writes the cache file entry by entry, with the same content as one JSON.stringify of
+ * the CacheFile: a first start's memory peak no longer holds the file's text (and its
+ * escaped copy) beside everything it analysed.
+ */
+async function writeCacheFile(
+  path: string,
+  fingerprint: string,
+  files: readonly (readonly [string, CacheFile["files"][string]])[],
+  analyses: readonly (readonly [string, ArticleAnalysis])[],
+): Promise<void> {
+  const handle = await openFile(path, "w");
+  try {
+    let pending = "";
+    const put = async (text: string) => {
+      pending += text;
+      if (pending.length >= WRITE_CHUNK) {
+        await handle.write(pending, null, "latin1");
+        pending = "";
+      }
+    };
+    await put(
+      `{"version":${CORPUS_CACHE_VERSION},"fingerprint":${asciiJson(fingerprint)},"files":{`,
+    );
+    for (let i = 0; i < files.length; i++) {
+      const [name, entry] = files[i]!;
+      await put(`${i > 0 ? "," : ""}${asciiJson(name)}:${asciiJson(entry)}`);
+    }
+    await put(`},"analyses":{`);
+    for (let i = 0; i < analyses.length; i++) {
+      const [key, analysis] = analyses[i]!;
+      await put(`${i > 0 ? "," : ""}${asciiJson(key)}:${asciiJson(toStored(analysis))}`);
+    }
+    await put("}}");
+    await handle.write(pending, null, "latin1");
+  } finally {
+    await handle.close();
+  }
 }
 
 function analysisKey(article: Pick<Article, "paragraphs">): string {

@@ -38,6 +38,12 @@ export interface EngineOptions {
   analyzeArticle?: (article: Article) => ArticleAnalysis;
   /** The clock that dates each snapshot (default: the system's). */
   now?: () => Date;
+  /**
+   * Builds the snapshot replaceArticles swaps in. loadEngine builds it in a worker thread
+   * (build-snapshot-in-worker.ts) so questions keep being answered; by default it is built
+   * here, on this thread.
+   */
+  buildSnapshot?: (articles: readonly Article[]) => Promise<CorpusSnapshot>;
 }
 
 /** Longest question echoed back (in code points) in an Answer refused for its length. */
@@ -54,6 +60,12 @@ export function createEngine(options: EngineOptions): Engine {
     options.analyzeArticle,
   );
   let builtAt = now().toISOString();
+  const buildNext =
+    options.buildSnapshot ??
+    (async (articles: readonly Article[]) =>
+      buildSnapshot(articles, options.indexFactory, options.analyzeArticle));
+  // Builds started; a build that finishes after a later one started is not swapped in.
+  let builds = 0;
 
   // Every article's summary, once per snapshot: /sources and `corpus list` ask per request,
   // and walking every passage for every article was quadratic (14 s at 10,000 articles).
@@ -249,8 +261,13 @@ export function createEngine(options: EngineOptions): Engine {
 
     corpusStatus: () => ({ articles: snapshot.articles.length, builtAt }),
 
-    replaceArticles(articles) {
-      const next = buildSnapshot(articles, options.indexFactory, options.analyzeArticle);
+    async replaceArticles(articles) {
+      const build = ++builds;
+      const next = await buildNext(articles);
+      if (build !== builds) {
+        logger.info({ articles: articles.length }, "corpus build superseded by a later one");
+        return;
+      }
       snapshot = next;
       builtAt = now().toISOString();
       logger.info(

@@ -94,8 +94,9 @@ export interface Engine {
   readonly maxQuestionLength: number;
   /**
    * Builds a new corpus snapshot and index beside the current one, then swaps it in one
-   * step: questions asked meanwhile are answered from the old one. Throws (leaving the old
-   * corpus in place) if the new one cannot be built.
+   * step: questions asked meanwhile are answered from the old one. Rejects (leaving the old
+   * corpus in place) if the new one cannot be built. When a later call starts before this
+   * one's build ends, only the later corpus is swapped in.
    */
-  replaceArticles(articles: readonly Article[]): void;
+  replaceArticles(articles: readonly Article[]): Promise<void>;
 }

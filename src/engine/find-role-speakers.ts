@@ -23,30 +23,39 @@ const MAX_TIES_READ = 20;
 const MAX_TIES_NAMED = 200;
 const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
 
-const ROLE_INDEX = new WeakMap<SpeakerDirectory, Map<string, Map<string, number[]>>>();
+/** One role as the articles write it, its parsed shape, and the people who hold it. */
+interface RoleHolders {
+  role: string;
+  shape: RoleShape;
+  ids: number[];
+}
+
+const ROLE_INDEX = new WeakMap<SpeakerDirectory, Map<string, RoleHolders[]>>();
 /**
  * The roles the articles give, by the offices they name (and those offices' looser
  * names), each with the people who hold it; once per directory. A question scores each
- * distinct role once, however many people hold it ("Energy Minister" in a large corpus).
+ * distinct role once, however many people hold it ("Energy Minister" in a large corpus),
+ * and then reads only the people of the best-scoring roles.
  */
-function rolesByOffice(dir: SpeakerDirectory): Map<string, Map<string, number[]>> {
+function rolesByOffice(dir: SpeakerDirectory): Map<string, RoleHolders[]> {
   let index = ROLE_INDEX.get(dir);
   if (!index) {
-    index = new Map();
+    const byKey = new Map<string, Map<string, RoleHolders>>();
     for (const s of dir.all) {
       if (s.kind !== "person") continue;
       for (const role of s.roles) {
         const shape = articleRoleShape(role);
         if (!shape) continue;
         for (const k of roleIndexKeys(shape)) {
-          const roles = index.get(k) ?? new Map<string, number[]>();
-          const ids = roles.get(role) ?? [];
-          if (ids.at(-1) !== s.id) ids.push(s.id);
-          roles.set(role, ids);
-          index.set(k, roles);
+          const roles = byKey.get(k) ?? new Map<string, RoleHolders>();
+          const holders = roles.get(role) ?? { role, shape, ids: [] };
+          if (holders.ids.at(-1) !== s.id) holders.ids.push(s.id);
+          roles.set(role, holders);
+          byKey.set(k, roles);
         }
       }
     }
+    index = new Map([...byKey].map(([k, roles]) => [k, [...roles.values()]]));
     ROLE_INDEX.set(dir, index);
   }
   return index;
@@ -130,32 +139,62 @@ export function findRoleSpeakers(
     .replace(/^(the|a|an)\s+/i, "");
   const nobody: RoleMatch = { speakers: [], score: 0, usedWords: [], ownsNames, phrase };
   const index = rolesByOffice(dir);
+  // Each distinct role is scored once; its holders are read only at the best score that
+  // has someone left, so the cost follows the people who match, not everyone with the office.
   const scored = new Map<string, number>();
-  const best = new Map<number, number>();
-  // People with a role of another country ("Ukrainian President" for "the French
-  // president"), and people with one of the question's.
-  const otherPlace = new Set<number>();
-  const samePlace = new Set<number>();
+  const levels: { score: number; ids: readonly number[] }[] = [];
   for (const k of [...shape.heads, ...shape.broader]) {
-    for (const [role, ids] of index.get(k) ?? []) {
+    for (const { role, shape: rs, ids } of index.get(k) ?? []) {
       if (scored.has(role)) continue;
-      const rs = articleRoleShape(role);
-      const score = rs ? roleScore(shape, rs) : 0;
+      const score = roleScore(shape, rs);
       scored.set(role, score);
-      if (score <= 0 || !rs) continue;
-      for (const id of ids) if (score > (best.get(id) ?? 0)) best.set(id, score);
-      if (shape.places.length === 0) continue;
-      const matchedPlaces = matchedMods(shape, rs).filter((m) => shape.places.includes(m));
-      if (matchedPlaces.length > 0) for (const id of ids) samePlace.add(id);
-      else if (rs.mods.some(isPlaceWord)) for (const id of ids) otherPlace.add(id);
+      if (score > 0) levels.push({ score, ids });
     }
   }
-  for (const id of otherPlace) if (!samePlace.has(id)) best.delete(id);
-  const top = Math.max(0, ...best.values());
-  let matched = [...best]
-    .filter(([, score]) => score > 0 && Math.abs(score - top) < 1e-9)
-    .map(([id]) => id)
-    .sort((a, b) => a - b);
+  // A person with a role of another country ("Ukrainian President" for "the French
+  // president") is out, unless another of their roles names one of the question's.
+  const placeOfRole = new Map<string, "same" | "other" | "none">();
+  const rolePlace = (role: string) => {
+    let place = placeOfRole.get(role);
+    if (place === undefined) {
+      const rs = articleRoleShape(role)!;
+      place = matchedMods(shape, rs).some((m) => shape.places.includes(m))
+        ? "same"
+        : rs.mods.some(isPlaceWord)
+          ? "other"
+          : "none";
+      placeOfRole.set(role, place);
+    }
+    return place;
+  };
+  const outOfPlace = (id: number): boolean => {
+    if (shape.places.length === 0) return false;
+    let other = false;
+    for (const role of dir.get(id).roles) {
+      if (!((scored.get(role) ?? 0) > 0)) continue;
+      const place = rolePlace(role);
+      if (place === "same") return false;
+      if (place === "other") other = true;
+    }
+    return other;
+  };
+  levels.sort((a, b) => b.score - a.score);
+  const excluded = new Map<number, boolean>();
+  const isOut = (id: number) => {
+    let out = excluded.get(id);
+    if (out === undefined) {
+      out = outOfPlace(id);
+      excluded.set(id, out);
+    }
+    return out;
+  };
+  const top = levels.find((level) => level.ids.some((id) => !isOut(id)))?.score ?? 0;
+  const chosen = new Set<number>();
+  for (const level of levels) {
+    if (Math.abs(level.score - top) >= 1e-9) continue;
+    for (const id of level.ids) if (!isOut(id)) chosen.add(id);
+  }
+  let matched = [...chosen].sort((a, b) => a - b);
   if (matched.length === 0) return nobody;
   const topRoles = [...scored].filter(([, score]) => Math.abs(score - top) < 1e-9);
   const placeInRole = topRoles.some(([role]) => {
@@ -211,6 +250,17 @@ function breakTies(
   return best.length > 0 ? best : ids;
 }
 
+const WORD_STEMS = new Map<string, readonly string[]>();
+/** placeStems of a paragraph's word, remembered: the same words come back question after question. */
+function stemsOf(word: string): readonly string[] {
+  let stems = WORD_STEMS.get(word);
+  if (!stems) {
+    stems = placeStems(word);
+    if (WORD_STEMS.size < 100_000) WORD_STEMS.set(word, stems);
+  }
+  return stems;
+}
+
 /**
  * Of `ids`, those whose statements' paragraphs name the qualifiers most often (at all);
  * unread when there are too many to read.
@@ -235,7 +285,7 @@ function quotedWith(
       const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
       const hit =
         phrases.some((ph) => folded.includes(ph)) ||
-        folded.split(" ").some((w) => w.length >= 4 && placeStems(w).some((s) => words.has(s)));
+        folded.split(" ").some((w) => w.length >= 4 && stemsOf(w).some((s) => words.has(s)));
       if (hit) hits++;
     }
     return hits / statements.length;

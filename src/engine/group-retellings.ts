@@ -11,7 +11,8 @@ const LOOKAHEAD = 12;
 function shingles(text: string): Set<string> {
   const ws = words(text);
   const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(ws.slice(i, i + SHINGLE).join(" "));
+  // SHINGLE words joined by a space, without an array per shingle.
+  for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
   if (out.size === 0 && ws.length > 0) out.add(ws.join(" "));
   return out;
 }

@@ -6,6 +6,7 @@ import { loadAllArticles } from "../corpus-admin/load-all-articles.ts";
 import type { Logger } from "../log/logger.ts";
 import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
 import type { CorpusStore } from "../store/corpus-store.ts";
+import { buildSnapshotInWorker } from "./build-snapshot-in-worker.ts";
 import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
@@ -24,16 +25,23 @@ export async function loadEngine(
   extra: Omit<EngineOptions, "articles" | "logger" | "maxQuotes" | "maxQuestionLength"> = {},
   store?: CorpusStore,
 ): Promise<Engine> {
-  const cache = config.DATA_DIR
-    ? await openCorpusCache(corpusCacheFile(config.DATA_DIR, config.CORPUS_DIR), logger)
-    : undefined;
+  const cacheFile = config.DATA_DIR ? corpusCacheFile(config.DATA_DIR, config.CORPUS_DIR) : null;
+  const cache = cacheFile ? await openCorpusCache(cacheFile, logger) : undefined;
+  const indexName = config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX;
   const { articles, problems, warnings } = store
     ? await loadAllArticles({ corpusDir: config.CORPUS_DIR, store, cache: cache?.files })
     : await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
   logCorpusProblems(logger, problems, warnings);
   const engine = withListings(
     createEngine({
-      indexFactory: SEARCH_INDEXES[config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX],
+      indexFactory: SEARCH_INDEXES[indexName],
+      // A refresh builds in a worker thread, reusing the cache's analyses; the minisearch
+      // index cannot cross threads, so with it a refresh builds on this one.
+      ...(indexName === "bm25" && !extra.indexFactory
+        ? {
+            buildSnapshot: (next: readonly Article[]) => buildSnapshotInWorker(next, { cacheFile }),
+          }
+        : {}),
       ...extra,
       articles,
       logger,

@@ -61,12 +61,14 @@ export function withListings(engine: Engine): Engine {
     suggestSpeakers: (query, limit) => suggester().suggest(query, limit),
     describeCorpus: () => engine.describeCorpus(),
     corpusStatus: () => engine.corpusStatus(),
-    // Forgotten before and after the swap, which may end later than this call returns.
-    replaceArticles: ((next) => {
-      listings = {};
-      const swapped: unknown = engine.replaceArticles(next);
-      renew();
-      return swapped instanceof Promise ? swapped.finally(renew) : swapped;
-    }) as Engine["replaceArticles"],
+    // The old snapshot answers, and its lists serve, until the new one is swapped in; a
+    // build that fails leaves the old one, and its lists are made again all the same.
+    replaceArticles: async (next) => {
+      try {
+        await engine.replaceArticles(next);
+      } finally {
+        renew();
+      }
+    },
   };
 }

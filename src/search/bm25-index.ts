@@ -1,4 +1,4 @@
-import { buildPostings } from "./bm25-postings.ts";
+import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
 import { accumulateTerm, createAccumulator, resetAccumulator, selectTop } from "./bm25-search.ts";
 import type {
   IndexedPassage,
@@ -63,27 +63,53 @@ export function splitTerms(text: string): string[] {
  * as the minisearch index weighs them (text 2, context 0.5), so either can serve.
  */
 export const createBm25SearchIndex: LexicalIndexFactory = (passages) =>
-  createBm25Index(passages, { analyze: splitTerms, textBoost: 2, contextBoost: 0.5 });
+  createBm25Index(passages, { analyze: splitTerms, ...SEARCH_INDEX_WEIGHTS });
+
+/** The engine's weights (text 2, context 0.5): an index rebuilt from postings must use them too. */
+export const SEARCH_INDEX_WEIGHTS = { textBoost: 2, contextBoost: 0.5 } as const;
 
 export function createBm25Index(
   passages: readonly IndexedPassage[],
   options: Bm25Options,
 ): LexicalIndex {
+  checkOptions(options);
+  const postings = buildPostings(
+    passages,
+    options.analyze,
+    (options.fieldLength ?? "distinct") === "distinct",
+  );
+  return bm25IndexFromPostings(postings, options);
+}
+
+function checkOptions(options: Omit<Bm25Options, "analyze">): void {
+  // Every contribution must be positive: the accumulator reads a score of 0 as "untouched".
+  if (
+    !(
+      (options.textBoost ?? 2) > 0 &&
+      (options.contextBoost ?? 1) > 0 &&
+      (options.k1 ?? 1.2) >= 0 &&
+      (options.delta ?? 0.5) >= 0
+    )
+  ) {
+    throw new RangeError("BM25 boosts must be positive, k1 and delta not negative");
+  }
+}
+
+/**
+ * The index over postings built elsewhere: a worker thread builds them and hands the
+ * typed arrays over without copying (see build-snapshot-in-worker.ts).
+ */
+export function bm25IndexFromPostings(
+  postings: Bm25Postings,
+  options: Omit<Bm25Options, "analyze">,
+): LexicalIndex {
+  checkOptions(options);
   const k1 = options.k1 ?? 1.2;
   const b = options.b ?? 0.7;
   const delta = options.delta ?? 0.5;
   const textBoost = options.textBoost ?? 2;
   const contextBoost = options.contextBoost ?? 1;
   const coordination = options.coordination ?? true;
-  // Every contribution must be positive: the accumulator reads a score of 0 as "untouched".
-  if (!(textBoost > 0 && contextBoost > 0 && k1 >= 0 && delta >= 0)) {
-    throw new RangeError("BM25 boosts must be positive, k1 and delta not negative");
-  }
-  const postings = buildPostings(
-    passages,
-    options.analyze,
-    (options.fieldLength ?? "distinct") === "distinct",
-  );
   const { size: n, termIds, offsets, docs, tfText, tfContext, dfText, dfContext, docOf } = postings;
   // The length part of BM25's denominator depends only on the passage: computed once.
   const normText = lengthNorms(postings.lengthText, k1, b);

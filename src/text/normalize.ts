@@ -40,8 +40,20 @@ function foldCached(ch: string): string {
   return folded;
 }
 
+/**
+ * Text whose characters fold one to one into no whitespace but a space itself: ASCII,
+ * Latin letters with accents, curly quotes and dashes, the no-break space. Such text folds
+ * character by character and then collapses its spaces, with the same result as the loop
+ * below, several times faster (news prose is nearly all of it).
+ */
+const SIMPLE_TEXT = /^[\t\n\v\f\r\x20-\x7e\u00a0\u00c0-\u024f\u2010-\u2015\u2018-\u201f]*$/;
+const NOT_LOWER_ASCII = /[^\x20-\x40\x5b-\x5f\x61-\x7e]/g;
+const SPACES = /\s+/g;
+
 /** The folded form of `text`, with runs of whitespace collapsed to one space and trimmed. */
 export function foldForMatch(text: string): string {
+  if (SIMPLE_TEXT.test(text))
+    return text.replace(NOT_LOWER_ASCII, foldCached).replace(SPACES, " ").trim();
   // normalizeWithMap(text).text, without building the offset map.
   let out = "";
   let pendingSpace = false;

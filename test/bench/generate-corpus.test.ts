@@ -6,6 +6,8 @@ import {
   ABSENT_WORDS,
   contentWords,
   generateQuestions,
+  mistype,
+  otherSpelling,
 } from "../../bench/corpus/generate-questions.ts";
 import { createPrng } from "../../bench/corpus/prng.ts";
 import { ArticleMetaSchema } from "../../src/corpus/article.ts";
@@ -85,16 +87,58 @@ describe("generateCorpus", () => {
 });
 
 describe("generateQuestions", () => {
-  const options = { articles: corpus.articles, speakers: corpus.speakers, count: 1000, seed: 5 };
+  const options = {
+    articles: corpus.articles,
+    speakers: corpus.speakers,
+    places: corpus.places,
+    count: 1000,
+    seed: 5,
+  };
   const questions = generateQuestions(options);
 
-  it("is deterministic and mixes speaker, topic and unanswerable questions", () => {
+  it("is deterministic and mixes every kind of question", () => {
     expect(generateQuestions(options)).toEqual(questions);
     expect(questions).toHaveLength(1000);
     const count = (kind: string) => questions.filter((q) => q.kind === kind).length;
-    expect(count("speaker")).toBeGreaterThan(300);
-    expect(count("topic")).toBeGreaterThan(300);
-    expect(count("unanswerable")).toBeGreaterThan(120);
+    expect(count("speaker")).toBeGreaterThan(220);
+    expect(count("topic")).toBeGreaterThan(220);
+    expect(count("role")).toBeGreaterThan(100);
+    expect(count("spelling")).toBeGreaterThan(50);
+    expect(count("typo")).toBeGreaterThan(40);
+    expect(count("unanswerable")).toBeGreaterThan(60);
+  });
+
+  it("asks for offices the corpus's speakers hold, some with a country", () => {
+    const roles = new Set(corpus.speakers.map((s) => s.role.toLowerCase()));
+    const places = new Set(corpus.places);
+    const asked = questions.filter((q) => q.kind === "role");
+    for (const q of asked) {
+      const phrase = /the (.+?) (?:say|said)/.exec(q.text)?.[1] ?? "";
+      const [first, ...rest] = phrase.split(" ");
+      const role = places.has(first ?? "") ? rest.join(" ") : phrase;
+      expect(roles.has(role)).toBe(true);
+    }
+    expect(asked.some((q) => corpus.places.some((p) => q.text.includes(p)))).toBe(true);
+  });
+
+  it("spells surnames another way and mistypes them by one slip", () => {
+    expect(otherSpelling("Kowalski")).toBe("Kowalsky");
+    expect(otherSpelling("Ivanov")).toBe("Ivanoff");
+    expect(otherSpelling("Nowak")).toBe("Novak");
+    expect(otherSpelling("Dubois")).toBe("dubois");
+    const prng = createPrng(3);
+    for (let i = 0; i < 50; i++) {
+      const typo = mistype(prng, "Kowalski");
+      expect(typo).not.toBe("Kowalski");
+      expect(typo[0]).toBe("K");
+      expect(Math.abs(typo.length - 8)).toBeLessThanOrEqual(1);
+    }
+    const respelt = new Set(corpus.speakers.map((s) => otherSpelling(s.surname)));
+    for (const q of questions.filter((x) => x.kind === "spelling" || x.kind === "typo")) {
+      const named = /did (?:\S+ )?(\S+) say/.exec(q.text)?.[1] ?? "";
+      expect(named).not.toBe("");
+      if (q.kind === "spelling") expect(respelt.has(named)).toBe(true);
+    }
   });
 
   it("asks about speakers the corpus quotes and words its paragraphs use", () => {

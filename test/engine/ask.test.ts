@@ -231,12 +231,12 @@ describe("engine: corpus views and swapping", () => {
       url: "https://example.org/extra",
       paragraphs: ["Mayor Ines Halvorsen said the new bridge over the fjord opens in spring."],
     };
-    mine.replaceArticles([seedArticle(), extra]);
+    await mine.replaceArticles([seedArticle(), extra]);
     const a = await mine.ask("What did Halvorsen say?");
     expect(a.quotes[0]?.source.articleId).toBe("extra");
-    expect(() =>
+    await expect(
       mine.replaceArticles([{ ...extra, paragraphs: null as unknown as string[] }]),
-    ).toThrow();
+    ).rejects.toThrow();
     expect((await mine.ask("What did Halvorsen say?")).status).toBe("answered");
   });
 });

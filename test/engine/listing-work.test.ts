@@ -69,7 +69,7 @@ describe("listings at 10,000 articles, by counting work", () => {
         paragraphs: ["One paragraph."],
       }),
     );
-    engine.replaceArticles(fewer);
+    await engine.replaceArticles(fewer);
     expect(engine.articles().map((a) => a.id)).toEqual(fewer.map((a) => a.id));
     expect(calls.articles).toBe(2);
     // The rest is made ahead of the first request that needs it, on the next turns.

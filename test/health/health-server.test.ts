@@ -41,12 +41,12 @@ describe("healthReport", () => {
     });
   });
 
-  it("dates the engine's snapshot, and again after a refresh swaps a new one in", () => {
+  it("dates the engine's snapshot, and again after a refresh swaps a new one in", async () => {
     const times = [new Date("2026-01-01T00:00:00Z"), new Date("2026-01-02T00:00:00Z")];
     const engine = seedEngine({ now: () => times.shift() ?? new Date(0) });
     expect(engine.corpusStatus()).toEqual({ articles: 1, builtAt: "2026-01-01T00:00:00.000Z" });
     const copy = { ...seedArticle(), id: "seed-copy" };
-    engine.replaceArticles([seedArticle(), copy]);
+    await engine.replaceArticles([seedArticle(), copy]);
     expect(engine.corpusStatus()).toEqual({ articles: 2, builtAt: "2026-01-02T00:00:00.000Z" });
   });
 });

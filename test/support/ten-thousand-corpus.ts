@@ -110,7 +110,7 @@ export function listingEngine(listings: Listings) {
     suggestSpeakers: () => [],
     describeCorpus: () => `${current.articles.length} synthetic articles.`,
     corpusStatus: () => ({ articles: current.articles.length, builtAt: new Date(0).toISOString() }),
-    replaceArticles: (articles) => {
+    replaceArticles: async (articles) => {
       current = { articles: articles.map(summaryOf), speakers: current.speakers };
     },
   };
