@@ -97,13 +97,6 @@ export type {
   LexicalIndex,
   LexicalIndexFactory,
 } from "./search/lexical-index.ts";
-export type {
-  Actor,
-  AuditEntry,
-  CorpusSource,
-  CorpusStore,
-  Platform,
-} from "./store/corpus-store.ts";
 export {
   ANSWER_TTL_MS,
   type AnswerCache,
@@ -112,6 +105,18 @@ export {
   MAX_CACHED_ANSWERS,
 } from "./store/answer-cache.ts";
 export type {
+  Actor,
+  AuditEntry,
+  CorpusSource,
+  CorpusStore,
+  Platform,
+  StoreChange,
+  StoredArticle,
+  StoreLock,
+  StoreSnapshot,
+  StoreWatch,
+} from "./store/corpus-store.ts";
+export type {
   FeedbackStore,
   FeedbackVote,
   VoteInput,
@@ -119,12 +124,12 @@ export type {
   VoteTally,
 } from "./store/feedback-store.ts";
 export type { FollowUpOptions, FollowUpStore } from "./store/follow-up-store.ts";
+export { IN_MEMORY_STATE, type SessionState } from "./store/in-memory-state.ts";
 export { openLowdbCorpusStore } from "./store/lowdb-corpus-store.ts";
 export { openLowdbFeedbackStore } from "./store/lowdb-feedback-store.ts";
 export { createAnswerCache } from "./store/memory-answer-cache.ts";
 export { createFollowUpMemory } from "./store/memory-follow-up-store.ts";
 export { createRateLimiter } from "./store/memory-rate-limiter.ts";
-export { IN_MEMORY_STATE, type SessionState } from "./store/in-memory-state.ts";
 export { openLowdbStores } from "./store/open-lowdb-stores.ts";
 export { openStores } from "./store/open-stores.ts";
 export type { RateDecision, RateLimiter, RateLimiterOptions } from "./store/rate-limiter.ts";

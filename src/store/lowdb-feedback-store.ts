@@ -2,10 +2,10 @@ import path from "node:path";
 import { z } from "zod";
 import type { Quote } from "../answer/answer.ts";
 import { AppError } from "../errors.ts";
+import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "./feedback-store.ts";
 import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
 import { storeIoError } from "./store-io-error.ts";
 import { writeAtomically } from "./write-atomically.ts";
-import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "./feedback-store.ts";
 
 export const FEEDBACK_FILE_NAME = "feedback.json";
 

@@ -1,7 +1,7 @@
-import { openLowdbCorpusStore } from "./lowdb-corpus-store.ts";
 import type { FeedbackStore } from "./feedback-store.ts";
-import { openLowdbFeedbackStore } from "./lowdb-feedback-store.ts";
 import { IN_MEMORY_STATE } from "./in-memory-state.ts";
+import { openLowdbCorpusStore } from "./lowdb-corpus-store.ts";
+import { openLowdbFeedbackStore } from "./lowdb-feedback-store.ts";
 import type { Stores } from "./stores.ts";
 
 /**

@@ -31,7 +31,8 @@ async function readMigrations(dir: string): Promise<Migration[]> {
     });
   }
   const versions = new Set(migrations.map((m) => m.version));
-  if (versions.size !== migrations.length) throw new Error(`Two migrations share a number in ${dir}`);
+  if (versions.size !== migrations.length)
+    throw new Error(`Two migrations share a number in ${dir}`);
   return migrations.sort((a, b) => a.version - b.version);
 }
 

@@ -8,9 +8,9 @@ import type {
   CorpusSource,
   CorpusStore,
   StoreChange,
+  StoredArticle,
   StoreLock,
   StoreSnapshot,
-  StoredArticle,
   StoreWatch,
 } from "../corpus-store.ts";
 import { MAX_LOG_ENTRIES } from "../lowdb-corpus-store.ts";
@@ -45,6 +45,8 @@ export class PostgresCorpusStore implements CorpusStore {
   readonly #pool: pg.Pool;
   readonly #logger: Logger | undefined;
   #held: { lock: StoreLock; client: pg.PoolClient } | null = null;
+  /** Locks whose connection was lost while held: the database let go of them already. */
+  readonly #lost = new WeakSet<StoreLock>();
 
   constructor(pool: pg.Pool, options: PostgresCorpusStoreOptions) {
     this.#pool = pool;
@@ -66,7 +68,8 @@ export class PostgresCorpusStore implements CorpusStore {
       await client.query("COMMIT");
       return {
         articles: articles.rows.map(
-          (r) => this.#parse(StoredArticleSchema, r.stored, "corpus_articles", r.id) as StoredArticle,
+          (r) =>
+            this.#parse(StoredArticleSchema, r.stored, "corpus_articles", r.id) as StoredArticle,
         ),
         sources: sources.rows.map(
           (r) => this.#parse(SourceSchema, r.source, "corpus_sources", r.id) as CorpusSource,
@@ -103,6 +106,19 @@ export class PostgresCorpusStore implements CorpusStore {
       );
     }
     const client = await this.#pool.connect();
+    // A connection lost while the lock is held (a database restart) must not crash the
+    // process: the lock went with it, and the next query on it fails and is reported.
+    const onError = (error: Error) => {
+      this.#logger?.warn(
+        { reason: error.message },
+        "PostgreSQL: the corpus writer's connection was lost",
+      );
+      if (this.#held?.client !== client) return;
+      this.#lost.add(this.#held.lock);
+      this.#held = null;
+      client.release(error);
+    };
+    client.on("error", onError);
     try {
       const { rows } = await client.query<{ got: boolean }>(
         "SELECT pg_try_advisory_lock($1, $2) AS got",
@@ -116,6 +132,7 @@ export class PostgresCorpusStore implements CorpusStore {
         [purpose, hostname(), process.pid],
       );
     } catch (error) {
+      client.off("error", onError);
       client.release();
       throw error;
     }
@@ -124,6 +141,7 @@ export class PostgresCorpusStore implements CorpusStore {
       release: async () => {
         if (this.#held?.lock !== lock) return;
         this.#held = null;
+        client.off("error", onError);
         try {
           await client.query("DELETE FROM corpus_lock_holder");
           await client.query("SELECT pg_advisory_unlock($1, $2)", [
@@ -143,6 +161,12 @@ export class PostgresCorpusStore implements CorpusStore {
 
   async apply(lock: StoreLock, change: StoreChange): Promise<void> {
     const held = this.#held;
+    if (this.#lost.has(lock)) {
+      throw new AppError(
+        "STORE_UNWRITABLE",
+        `The connection to ${this.location} was lost during the operation, and the lock with it. Nothing was changed; try again.`,
+      );
+    }
     if (held?.lock !== lock) {
       throw new Error("apply() needs the lock from this store's lock(), still held");
     }
@@ -169,9 +193,7 @@ export class PostgresCorpusStore implements CorpusStore {
         );
       }
       if (change.deleteSources?.length) {
-        await client.query("DELETE FROM corpus_sources WHERE id = ANY($1)", [
-          change.deleteSources,
-        ]);
+        await client.query("DELETE FROM corpus_sources WHERE id = ANY($1)", [change.deleteSources]);
       }
       if (sources.length > 0) {
         await client.query(

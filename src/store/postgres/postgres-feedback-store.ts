@@ -33,7 +33,12 @@ export function createPostgresFeedbackStore(
         await client.query(
           `INSERT INTO feedback_answers (platform, answer_id, question, quotes)
            VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-          [input.platform, input.answerId, input.question, JSON.stringify(input.quotes.map(storedQuote))],
+          [
+            input.platform,
+            input.answerId,
+            input.question,
+            JSON.stringify(input.quotes.map(storedQuote)),
+          ],
         );
         // xmax = 0 only on a row this statement inserted; no row: the same vote again.
         const { rows } = await client.query<{ inserted: boolean }>(
