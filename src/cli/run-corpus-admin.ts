@@ -14,6 +14,7 @@ import { createLogger, type Logger } from "../log/logger.ts";
 import type { Actor, AuditEntry, CorpusSource, CorpusStore } from "../store/corpus-store.ts";
 import { openStores } from "../store/open-stores.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { runMigrateStore } from "./run-migrate-store.ts";
 
 /** A moderator's command as `runCorpus` parsed it. */
 export interface CorpusAdminCommand {
@@ -43,6 +44,7 @@ export async function runCorpusAdmin(
       2,
       engineConfig.LOG_FORMAT,
     );
+    if (command === "migrate-store") return await runMigrateStore(io, engineConfig, logger);
     const stores = await openStores(engineConfig, logger);
     try {
       return await runCommand(
