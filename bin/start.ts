@@ -73,7 +73,12 @@ async function main(): Promise<number> {
     maxFeedItems: corpusConfig.CORPUS_FEED_MAX_ITEMS,
     logger,
   });
-  const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
+  const corpusService = startCorpusService({
+    manager: corpus,
+    config: corpusConfig,
+    logger,
+    store,
+  });
   // Each face's status, for /healthz: on HEALTH_PORT in every mode, and on the webhook's PORT.
   const statuses: FaceStatus[] = [];
   const health = () => healthReport(engine, statuses);
