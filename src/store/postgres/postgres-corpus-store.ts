@@ -16,7 +16,7 @@ import type {
 import { MAX_LOG_ENTRIES } from "../lowdb-corpus-store.ts";
 import { AuditEntrySchema, SourceSchema, StoredArticleSchema } from "../store-schema.ts";
 import { CORPUS_WRITER_LOCK, LOCK_NAMESPACE } from "./advisory-locks.ts";
-import { redactDatabaseUrl } from "./redact-database-url.ts";
+import { redactDatabaseUrl, withoutPassword } from "./redact-database-url.ts";
 
 /** The channel every committed corpus change is announced on, with the new revision. */
 export const CORPUS_CHANNEL = "corpus_changed";
@@ -44,6 +44,7 @@ export class PostgresCorpusStore implements CorpusStore {
   readonly location: string;
   readonly #pool: pg.Pool;
   readonly #logger: Logger | undefined;
+  readonly #url: string;
   #held: { lock: StoreLock; client: pg.PoolClient } | null = null;
   /** Locks whose connection was lost while held: the database let go of them already. */
   readonly #lost = new WeakSet<StoreLock>();
@@ -51,6 +52,7 @@ export class PostgresCorpusStore implements CorpusStore {
   constructor(pool: pg.Pool, options: PostgresCorpusStoreOptions) {
     this.#pool = pool;
     this.#logger = options.logger;
+    this.#url = options.url;
     this.location = `the PostgreSQL database ${redactDatabaseUrl(options.url)}`;
   }
 
@@ -110,7 +112,7 @@ export class PostgresCorpusStore implements CorpusStore {
     // process: the lock went with it, and the next query on it fails and is reported.
     const onError = (error: Error) => {
       this.#logger?.warn(
-        { reason: error.message },
+        { reason: withoutPassword(error.message, this.#url) },
         "PostgreSQL: the corpus writer's connection was lost",
       );
       if (this.#held?.client !== client) return;
@@ -223,7 +225,7 @@ export class PostgresCorpusStore implements CorpusStore {
       await client.query("ROLLBACK").catch(() => {});
       throw new AppError(
         "STORE_UNWRITABLE",
-        `The change could not be stored in ${this.location}: ${(error as Error).message}. Nothing was changed.`,
+        `The change could not be stored in ${this.location}: ${withoutPassword((error as Error).message, this.#url)}. Nothing was changed.`,
         { cause: error },
       );
     }
@@ -245,7 +247,10 @@ export class PostgresCorpusStore implements CorpusStore {
       const next = await this.#pool.connect();
       next.on("notification", onNotification);
       next.on("error", (error) => {
-        this.#logger?.warn({ reason: error.message }, "PostgreSQL: corpus change feed lost");
+        this.#logger?.warn(
+          { reason: withoutPassword(error.message, this.#url) },
+          "PostgreSQL: corpus change feed lost",
+        );
         next.release(error);
         if (client === next) client = null;
         if (!closed) relisten();
