@@ -208,3 +208,49 @@ describe("PostgreSQL state shared by instances", () => {
     expect(await b.answerCache().get(id)).toEqual(entry);
   });
 });
+
+describe("PostgreSQL housekeeping: the tables hold only what is still needed", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await database();
+  });
+
+  it("keeps the newest 10,000 audit entries, as the lowdb file does", async () => {
+    const stores = await instance(db.url);
+    const check = pool(db.url);
+    await check.query(
+      `INSERT INTO corpus_audit (at, entry)
+       SELECT now(), jsonb_build_object('summary', 'old ' || i) FROM generate_series(1, 10000) i`,
+    );
+    const lock = await stores.corpus.lock("test");
+    await stores.corpus.apply(lock, { audit: audit("newest") });
+    await lock.release();
+    const { rows } = await check.query(
+      "SELECT count(*)::int AS n, bool_or(entry->>'summary' = 'old 1') AS oldest FROM corpus_audit",
+    );
+    expect(rows[0]).toEqual({ n: 10_000, oldest: false });
+    expect((await stores.corpus.log(1)).map((e) => e.summary)).toEqual(["newest"]);
+  });
+
+  it("drops expired follow-ups, idle rate-limit rows and expired answers as new ones come", async () => {
+    const stores = await instance(db.url);
+    const check = pool(db.url);
+    let t = 1_000;
+    const now = () => t;
+    const followUps = stores.followUps({ ttlMs: 60_000, now });
+    const limiter = stores.rateLimiter("house", { limit: 1_000, windowMs: 60_000, now });
+    const cache = stores.answerCache({ ttlMs: 60_000, now });
+    await followUps.remember("old-chat", answer("X", [quote(1)]));
+    await limiter.take("old-user");
+    await cache.put({ question: "old", offset: 0, shown: 0, answer: answer(null, []) });
+    t += 120_000;
+    await followUps.remember("new-chat", answer("Y", [quote(2)]));
+    await cache.put({ question: "new", offset: 0, shown: 0, answer: answer(null, []) });
+    // The limiter sweeps every hundredth take: this is its hundredth.
+    for (let i = 0; i < 99; i += 1) await limiter.take("new-user");
+    const count = async (sql: string) => (await check.query(sql)).rows[0]?.n;
+    expect(await count("SELECT count(*)::int AS n FROM follow_ups")).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM answer_cache")).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM rate_limits WHERE name = 'house'")).toBe(1);
+  });
+});

@@ -1,22 +1,32 @@
 /** The URL with its password replaced by `***`, for messages and logs. */
 export function redactDatabaseUrl(value: string): string {
+  // Anything but a postgres URL is not shown at all: it may be a secret pasted in the
+  // wrong place ("user:password" parses as a URL of the scheme "user:").
+  const hidden = "(a value that is not a postgres:// URL)";
+  let url: URL;
   try {
-    const url = new URL(value);
-    if (url.password !== "") url.password = "***";
-    return url.toString();
+    url = new URL(value);
   } catch {
-    // Not a URL at all: nothing of it is shown, it may be a secret pasted in the wrong place.
-    return "(a value that is not a URL)";
+    return hidden;
   }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") return hidden;
+  if (url.password !== "") url.password = "***";
+  return url.toString();
 }
 
 /** `text` with the URL's password taken out wherever it appears (a driver's message). */
 export function withoutPassword(text: string, databaseUrl: string): string {
-  let password = "";
+  let raw = "";
   try {
-    password = decodeURIComponent(new URL(databaseUrl).password);
+    raw = new URL(databaseUrl).password;
   } catch {
     return text;
   }
-  return password === "" ? text : text.split(password).join("***");
+  if (raw === "") return text;
+  // As written in the URL (percent-encoded) and as the server saw it (decoded).
+  let decoded = raw;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {}
+  return text.split(raw).join("***").split(decoded).join("***");
 }
