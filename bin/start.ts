@@ -23,7 +23,6 @@ import {
   healthReport,
   LlmConfigSchema,
   noPlatformBanner,
-  openLowdbFeedbackStore,
   ProcessConfigSchema,
   parseConfigParts,
   readEnvironment,
@@ -63,8 +62,9 @@ async function main(): Promise<number> {
   const { telegram, discord: discordConfig, corpus: corpusConfig } = parts;
   const shutdownMs = parts.process.SHUTDOWN_TIMEOUT_SECONDS * 1000;
   const drainTimeoutMs = drainTimeoutFor(shutdownMs);
-  // A damaged store stops start-up here (STORE_CORRUPT), before any face starts.
-  const { engine, config, logger, store } = await setupEngine(env, parts.engine);
+  // A damaged or unreachable store stops start-up here (STORE_CORRUPT, STORE_UNREACHABLE),
+  // before any face starts.
+  const { engine, config, logger, store, stores } = await setupEngine(env, parts.engine);
   const corpus = createCorpusManager({
     store,
     corpusDir: config.CORPUS_DIR,
@@ -73,7 +73,12 @@ async function main(): Promise<number> {
     maxFeedItems: corpusConfig.CORPUS_FEED_MAX_ITEMS,
     logger,
   });
-  const corpusService = startCorpusService({ manager: corpus, config: corpusConfig, logger });
+  const corpusService = startCorpusService({
+    manager: corpus,
+    config: corpusConfig,
+    logger,
+    store,
+  });
   // Each face's status, for /healthz: on HEALTH_PORT in every mode, and on the webhook's PORT.
   const statuses: FaceStatus[] = [];
   const health = () => healthReport(engine, statuses);
@@ -115,6 +120,7 @@ async function main(): Promise<number> {
           logger,
           corpus,
           drainTimeoutMs,
+          state: stores,
           onFatal: (error) => onFatal(error),
           status,
           health,
@@ -128,7 +134,7 @@ async function main(): Promise<number> {
         DISCORD_SERVING_STATES,
       );
       statuses.push(status);
-      const feedback = await openLowdbFeedbackStore({ dataDir: config.DATA_DIR });
+      const feedback = await stores.feedback();
       faces.push(
         await startDiscord({
           engine,
@@ -138,6 +144,7 @@ async function main(): Promise<number> {
           corpus,
           drainTimeoutMs,
           status,
+          state: stores,
         }),
       );
     }
@@ -151,13 +158,16 @@ async function main(): Promise<number> {
     onFatal = (error) => shutdown.fail(error);
     if (fatal !== undefined) shutdown.fail(fatal);
     // Exits explicitly: after a stop, a request still retrying against an unreachable
-    // platform (its timers, its sockets) must not keep the process alive.
+    // platform (its timers, its sockets) must not keep the process alive. The database
+    // sees the connections close, which also frees any advisory lock they held.
     process.exit(await shutdown.done);
   }
 
   process.stderr.write(noPlatformBanner(engine.describeCorpus()));
   await runChat(engine, process.stdin, process.stdout, logger, process.stdin.isTTY === true);
-  return (await stopWithin(background, shutdownMs, logger)) === "stopped" ? 0 : 1;
+  const stopped = await stopWithin(background, shutdownMs, logger);
+  await stores.close();
+  return stopped === "stopped" ? 0 : 1;
 }
 
 main().then(

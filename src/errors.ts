@@ -5,6 +5,7 @@ export type AppErrorCode =
   | "CORPUS_UNREADABLE"
   | "STORE_BUSY"
   | "STORE_CORRUPT"
+  | "STORE_UNREACHABLE"
   | "STORE_UNREADABLE"
   | "STORE_UNWRITABLE"
   | "USAGE";

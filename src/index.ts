@@ -77,14 +77,7 @@ export { loadEngine } from "./engine/load-engine.ts";
 export { type Page, pageOf } from "./engine/page-of.ts";
 export { withListings } from "./engine/with-listings.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
-export type {
-  FeedbackStore,
-  FeedbackVote,
-  VoteInput,
-  VoteOutcome,
-  VoteTally,
-} from "./feedback/feedback-store.ts";
-export { openLowdbFeedbackStore } from "./feedback/lowdb-feedback-store.ts";
+export { describeWait } from "./limits/describe-wait.ts";
 // Health checks: each face's state, the report, and the HTTP side both servers share.
 export { createFaceStatus, type FaceStatus, type FaceStatusTracker } from "./health/face-status.ts";
 export { type HealthReport, healthReport } from "./health/health-report.ts";
@@ -94,7 +87,6 @@ export {
   type HealthServerOptions,
   startHealthServer,
 } from "./health/start-health-server.ts";
-export { createRateLimiter, describeWait, type RateLimiter } from "./limits/rate-limiter.ts";
 export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
 export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
 export { type LlmEngineOptionsInput, llmEngineOptions } from "./llm/llm-engine-options.ts";
@@ -105,11 +97,40 @@ export type {
   LexicalIndex,
   LexicalIndexFactory,
 } from "./search/lexical-index.ts";
+export {
+  ANSWER_TTL_MS,
+  type AnswerCache,
+  type AnswerCacheOptions,
+  type CachedAnswer,
+  MAX_CACHED_ANSWERS,
+} from "./store/answer-cache.ts";
 export type {
   Actor,
   AuditEntry,
   CorpusSource,
   CorpusStore,
   Platform,
+  StoreChange,
+  StoredArticle,
+  StoreLock,
+  StoreSnapshot,
+  StoreWatch,
 } from "./store/corpus-store.ts";
+export type {
+  FeedbackStore,
+  FeedbackVote,
+  VoteInput,
+  VoteOutcome,
+  VoteTally,
+} from "./store/feedback-store.ts";
+export type { FollowUpOptions, FollowUpStore } from "./store/follow-up-store.ts";
+export { IN_MEMORY_STATE, type SessionState } from "./store/in-memory-state.ts";
 export { openLowdbCorpusStore } from "./store/lowdb-corpus-store.ts";
+export { openLowdbFeedbackStore } from "./store/lowdb-feedback-store.ts";
+export { createAnswerCache } from "./store/memory-answer-cache.ts";
+export { createFollowUpMemory } from "./store/memory-follow-up-store.ts";
+export { createRateLimiter } from "./store/memory-rate-limiter.ts";
+export { openLowdbStores } from "./store/open-lowdb-stores.ts";
+export { openStores } from "./store/open-stores.ts";
+export type { RateDecision, RateLimiter, RateLimiterOptions } from "./store/rate-limiter.ts";
+export type { StoreKind, Stores } from "./store/stores.ts";

@@ -11,7 +11,7 @@ export async function admitAsker(
   interaction: RepliableInteraction,
   ctx: DiscordBotContext,
 ): Promise<boolean> {
-  const decision = ctx.limiter.take(interaction.user.id);
+  const decision = await ctx.limiter.take(interaction.user.id);
   if (decision.allowed) return true;
   ctx.logger.info(
     { userId: interaction.user.id },

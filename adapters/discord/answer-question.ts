@@ -41,7 +41,7 @@ export async function answerQuestion(
     await tellPrivately(interaction, answer.reason ?? answer.text);
     return;
   }
-  await interaction.editReply(presentAnswer(answer, trimmed, 0, ctx));
+  await interaction.editReply(await presentAnswer(answer, trimmed, 0, ctx));
   // No question text in the log: what people ask stays between them and the bot.
   ctx.logger.info(
     {

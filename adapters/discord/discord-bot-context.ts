@@ -1,5 +1,11 @@
-import type { CorpusManager, Engine, FeedbackStore, Logger, RateLimiter } from "../../src/index.ts";
-import type { AnswerCache } from "./answer-cache.ts";
+import type {
+  AnswerCache,
+  CorpusManager,
+  Engine,
+  FeedbackStore,
+  Logger,
+  RateLimiter,
+} from "../../src/index.ts";
 
 /** What every handler needs: the engine, the stores, the per-user limit and the log. */
 export interface DiscordBotContext {

@@ -1,8 +1,7 @@
 import { type ButtonInteraction, MessageFlags } from "discord.js";
-import type { FeedbackVote, VoteOutcome } from "../../src/index.ts";
+import type { CachedAnswer, FeedbackVote, VoteOutcome } from "../../src/index.ts";
 import { admitAsker } from "./admit-asker.ts";
 import { answerButtons, parseAnswerButton } from "./answer-buttons.ts";
-import type { CachedAnswer } from "./answer-cache.ts";
 import type { DiscordBotContext } from "./discord-bot-context.ts";
 import { NO_MENTIONS } from "./discord-limits.ts";
 import { presentAnswer } from "./present-answer.ts";
@@ -24,7 +23,7 @@ export async function handleAnswerButton(
   ctx: DiscordBotContext,
 ): Promise<void> {
   const action = parseAnswerButton(interaction.customId);
-  const cached = action ? ctx.answers.get(action.answerId) : undefined;
+  const cached = action ? await ctx.answers.get(action.answerId) : undefined;
   if (!action || !cached) {
     await tellPrivately(interaction, EXPIRED_ANSWER);
     return;
@@ -75,7 +74,7 @@ async function moreQuotes(
   const offset = cached.offset + cached.shown;
   const answer = await ctx.engine.ask(cached.question, { offset });
   if (answer.status === "answered" && answer.quotes.length > 0) {
-    await interaction.followUp(presentAnswer(answer, cached.question, offset, ctx));
+    await interaction.followUp(await presentAnswer(answer, cached.question, offset, ctx));
   } else {
     await tellPrivately(interaction, NO_MORE_QUOTES);
   }

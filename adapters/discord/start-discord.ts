@@ -8,16 +8,17 @@ import {
   RESTEvents,
 } from "discord.js";
 import {
+  type AnswerCache,
   AppError,
   type CorpusManager,
   createFaceStatus,
-  createRateLimiter,
   type Engine,
   type FaceStatusTracker,
   type FeedbackStore,
+  IN_MEMORY_STATE,
   type Logger,
+  type SessionState,
 } from "../../src/index.ts";
-import { type AnswerCache, createAnswerCache } from "./answer-cache.ts";
 import { warnIfCommandsMissing } from "./check-registered-commands.ts";
 import { createEngineTurns } from "./create-engine-turns.ts";
 import type { DiscordBotContext } from "./discord-bot-context.ts";
@@ -32,8 +33,13 @@ export interface StartDiscordOptions {
   config: DiscordConfig;
   logger: Logger;
   feedback: FeedbackStore;
-  /** Injected by tests; a fresh in-memory cache otherwise. */
+  /** Injected by tests; otherwise made by `state`. */
   answers?: AnswerCache;
+  /**
+   * Where rate-limit counters and the answers buttons refer to live: shared ones
+   * (PostgreSQL) when several instances answer; this process's memory by default.
+   */
+  state?: SessionState;
   /** How long login may take before start-up fails. */
   readyTimeoutMs?: number;
   /** How long `stop()` waits for answers in progress before closing anyway. */
@@ -71,6 +77,7 @@ const GLOBAL_REQUESTS_PER_SECOND = 10_000;
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordFace> {
   const { engine, config, feedback } = options;
+  const state = options.state ?? IN_MEMORY_STATE;
   const logger = options.logger.child({ face: "discord" });
   const status =
     options.status ??
@@ -86,8 +93,11 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
   const ctx: DiscordBotContext = {
     engine,
     feedback,
-    answers: options.answers ?? createAnswerCache(),
-    limiter: createRateLimiter({ limit: config.DISCORD_RATE_LIMIT_PER_MINUTE, windowMs: 60_000 }),
+    answers: options.answers ?? state.answerCache(),
+    limiter: state.rateLimiter("discord", {
+      limit: config.DISCORD_RATE_LIMIT_PER_MINUTE,
+      windowMs: 60_000,
+    }),
     questionsPerMinute: config.DISCORD_RATE_LIMIT_PER_MINUTE,
     logger,
     corpus: options.corpus ?? null,

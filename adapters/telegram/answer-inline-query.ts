@@ -71,7 +71,7 @@ export function createAnswerInlineQuery(deps: InlineDeps): (ctx: Context) => Pro
       await none(`Questions can be up to ${engine.maxQuestionLength} characters`);
       return;
     }
-    const decision = limiter.take(`telegram-inline:${query.from.id}`);
+    const decision = await limiter.take(`telegram-inline:${query.from.id}`);
     if (!decision.allowed) {
       await none(`Too many questions; try again ${describeWait(decision.retryAfterMs)}`);
       return;

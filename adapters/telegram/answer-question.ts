@@ -1,6 +1,11 @@
 import type { Context } from "grammy";
-import { describeWait, type Engine, type Logger, type RateLimiter } from "../../src/index.ts";
-import type { FollowUpMemory } from "./follow-up-memory.ts";
+import {
+  describeWait,
+  type Engine,
+  type FollowUpStore,
+  type Logger,
+  type RateLimiter,
+} from "../../src/index.ts";
 import { renderAnswerHtml } from "./render-answer-html.ts";
 import { sendMessages } from "./send-messages.ts";
 import { plainMessage } from "./telegram-message.ts";
@@ -11,7 +16,7 @@ export interface QuestionDeps {
   logger: Logger;
   limiter: RateLimiter;
   limitPerMinute: number;
-  memory: FollowUpMemory;
+  memory: FollowUpStore;
   now?: () => number;
 }
 
@@ -51,7 +56,7 @@ export function createAnswerQuestion(deps: QuestionDeps): AnswerQuestion {
       return;
     }
 
-    const decision = limiter.take(`telegram:${from.id}`);
+    const decision = await limiter.take(`telegram:${from.id}`);
     if (!decision.allowed) {
       const t = now();
       if ((toldUntil.get(from.id) ?? 0) > t) return;
@@ -65,16 +70,17 @@ export function createAnswerQuestion(deps: QuestionDeps): AnswerQuestion {
     }
     toldUntil.delete(from.id);
 
-    const chatKey = String(chat.id);
+    // Prefixed: the follow-up store may be shared with other faces.
+    const chatKey = `telegram:${chat.id}`;
     const stopTyping = startTyping(ctx.api, chat.id, logger);
     const started = now();
     let answer: Awaited<ReturnType<Engine["ask"]>>;
     try {
-      answer = await engine.ask(question, { context: memory.recall(chatKey) });
+      answer = await engine.ask(question, { context: await memory.recall(chatKey) });
     } finally {
       stopTyping();
     }
-    memory.remember(chatKey, answer);
+    await memory.remember(chatKey, answer);
     logger.info(
       {
         chatType: chat.type,

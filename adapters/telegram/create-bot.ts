@@ -4,15 +4,15 @@ import type { UserFromGetMe } from "grammy/types";
 import {
   AppError,
   type CorpusManager,
-  createRateLimiter,
   type Engine,
+  IN_MEMORY_STATE,
   type Logger,
+  type SessionState,
 } from "../../src/index.ts";
 import { createAnswerInlineQuery } from "./answer-inline-query.ts";
 import { createAnswerQuestion } from "./answer-question.ts";
 import { logApiFailures, retryTransient } from "./api-transformers.ts";
 import { questionAddressedToBot, stripBotMentions } from "./extract-question.ts";
-import { createFollowUpMemory } from "./follow-up-memory.ts";
 import { createErrorBoundary } from "./handle-bot-error.ts";
 import { createModeratorCommands } from "./moderator-commands.ts";
 import { renderHelp, renderModeratorHelp } from "./render-help.ts";
@@ -41,6 +41,11 @@ export interface CreateBotOptions {
   corpus?: CorpusManager;
   /** Pace of a moderator's status message edits (default 1.5 s). */
   statusIntervalMs?: number;
+  /**
+   * Where rate-limit counters and follow-up context live: shared ones (PostgreSQL) when
+   * several instances answer; this process's memory by default.
+   */
+  state?: SessionState;
 }
 
 /** Updates of one chat are handled in order (a follow-up after its answer); chats run in parallel. */
@@ -71,18 +76,19 @@ export function createBot(options: CreateBotOptions): Bot {
   bot.api.config.use(retryTransient());
 
   const limit = config.TELEGRAM_RATE_LIMIT_PER_MINUTE;
+  const state = options.state ?? IN_MEMORY_STATE;
   const answerQuestion = createAnswerQuestion({
     engine,
     logger,
-    limiter: createRateLimiter({ limit, windowMs: MINUTE_MS, now }),
+    limiter: state.rateLimiter("telegram", { limit, windowMs: MINUTE_MS, now }),
     limitPerMinute: limit,
-    memory: createFollowUpMemory({ ttlMs: config.TELEGRAM_FOLLOW_UP_MINUTES * MINUTE_MS, now }),
+    memory: state.followUps({ ttlMs: config.TELEGRAM_FOLLOW_UP_MINUTES * MINUTE_MS, now }),
     now,
   });
   const answerInlineQuery = createAnswerInlineQuery({
     engine,
     logger,
-    limiter: createRateLimiter({
+    limiter: state.rateLimiter("telegram-inline", {
       limit: limit * INLINE_QUERIES_PER_QUESTION,
       windowMs: MINUTE_MS,
       now,

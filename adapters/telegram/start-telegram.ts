@@ -10,6 +10,7 @@ import {
   type HealthReport,
   healthReport,
   type Logger,
+  type SessionState,
 } from "../../src/index.ts";
 import { BOT_COMMANDS, MODERATOR_COMMANDS } from "./bot-commands.ts";
 import { createBot } from "./create-bot.ts";
@@ -43,6 +44,8 @@ export interface StartTelegramOptions {
   statusIntervalMs?: number;
   /** How long `stop()` waits for answers in progress before stopping anyway (default 8 s). */
   drainTimeoutMs?: number;
+  /** Rate limits and follow-up context: this process's memory unless given. */
+  state?: SessionState;
   /**
    * Called when long polling stops by itself (another instance polls with the token, the
    * token was revoked): the bot no longer receives anything, so the caller should stop.
@@ -132,6 +135,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
     tracker,
     ...(options.corpus !== undefined && { corpus: options.corpus }),
     ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
+    ...(options.state !== undefined && { state: options.state }),
   });
   try {
     await connect(bot, config);

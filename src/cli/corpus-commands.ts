@@ -24,6 +24,7 @@ Commands:
   refresh                   re-read corpus/ and every source: new, changed, removed
   sources [--json]          the pages, feeds and files a refresh reads
   log [--json] [--limit N]  who changed what, newest first
+  migrate-store             copy DATA_DIR's store into the PostgreSQL DATABASE_URL names
   help [command]            this text, or one command's
 
 npm run corpus -- <command> --help shows a command's options.`;
@@ -130,6 +131,17 @@ Who changed the corpus and what, newest first.
   --json      the entries as JSON
   -h, --help  this text`,
     options: { ...JSON_OPTION, limit: { type: "string" }, ...HELP },
+    argument: null,
+  },
+  "migrate-store": {
+    usage: `Usage: npm run corpus -- migrate-store
+
+Copies the store in DATA_DIR (added articles, sources, the log, feedback votes) into the
+PostgreSQL database DATABASE_URL names, creating its tables first. What the database
+already has is kept, so running it again copies nothing twice. Running bots on the
+database reload the corpus when it is done. See docs/postgres.md.
+  -h, --help  this text`,
+    options: { ...HELP },
     argument: null,
   },
 };

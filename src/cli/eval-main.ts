@@ -47,7 +47,8 @@ if (values.help) {
 
 const file = positionals[0] ?? "test/fixtures/questions.json";
 const set = EvalSetSchema.parse(JSON.parse(await readFile(file, "utf8")));
-const { engine, config } = await setupEngine(process.env);
+const { engine, config, stores } = await setupEngine(process.env);
+await stores.close();
 const { articles } = await loadCorpus(config.CORPUS_DIR);
 const own = await evaluate(engine, articles, set);
 await write(process.stdout, `## ${file} (the shipped corpus)\n${formatReport(own)}\n\n`);

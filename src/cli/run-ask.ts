@@ -88,6 +88,8 @@ export async function runAsk(io: CliIo): Promise<number> {
     throw error;
   }
   const { engine } = setup;
+  // The engine holds what it answers from; a database connection is not needed after.
+  await setup.stores.close();
 
   if (values.jsonl) {
     let lineNumber = 0;

@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
 import type { Writable } from "node:stream";
 import cliProgress from "cli-progress";
-import { CorpusConfigSchema } from "../config/corpus-config.ts";
+import { type CorpusConfig, CorpusConfigSchema } from "../config/corpus-config.ts";
 import { EngineConfigSchema } from "../config/engine-config.ts";
 import { parseConfig, readEnvironment } from "../config/read-environment.ts";
 import { FILE_META_KEYS, type FileMeta } from "../corpus/article-from-text.ts";
@@ -10,10 +10,11 @@ import { type CorpusManager, createCorpusManager } from "../corpus-admin/corpus-
 import { fetchOptionsFrom } from "../corpus-admin/fetch-options-from.ts";
 import type { ProgressListener } from "../corpus-admin/read-sources.ts";
 import { AppError } from "../errors.ts";
-import { createLogger } from "../log/logger.ts";
-import type { Actor, AuditEntry, CorpusSource } from "../store/corpus-store.ts";
-import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
+import { createLogger, type Logger } from "../log/logger.ts";
+import type { Actor, AuditEntry, CorpusSource, CorpusStore } from "../store/corpus-store.ts";
+import { openStores } from "../store/open-stores.ts";
 import { type CliIo, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, write } from "./cli-io.ts";
+import { runMigrateStore } from "./run-migrate-store.ts";
 
 /** A moderator's command as `runCorpus` parsed it. */
 export interface CorpusAdminCommand {
@@ -43,36 +44,65 @@ export async function runCorpusAdmin(
       2,
       engineConfig.LOG_FORMAT,
     );
-    const store = await openLowdbCorpusStore(engineConfig.DATA_DIR);
-    const manager = createCorpusManager({
-      store,
-      corpusDir: engineConfig.CORPUS_DIR,
-      fetch: fetchOptionsFrom(config),
-      maxFeedItems: config.CORPUS_FEED_MAX_ITEMS,
-      logger,
-    });
-    const actor: Actor = { platform: "cli", id: osUser(), name: osUser() };
-    switch (command) {
-      case "add":
-        return await mutate(io, manager, "add", argument, actor, fileMetaFrom(values));
-      case "remove":
-      case "refresh":
-        return await mutate(io, manager, command, argument, actor);
-      case "sources":
-        return await showSources(io, await manager.sources(), values.json === true);
-      default: {
-        const limit = Number(values.limit ?? 20);
-        if (!Number.isInteger(limit) || limit < 1) {
-          await write(io.stderr, `--limit must be a whole number from 1 up.\n\n${usage}\n`);
-          return EXIT_USAGE;
-        }
-        return await showLog(io, await manager.log(limit), values.json === true);
-      }
+    if (command === "migrate-store") return await runMigrateStore(io, engineConfig, logger);
+    const stores = await openStores(engineConfig, logger);
+    try {
+      return await runCommand(
+        io,
+        stores.corpus,
+        engineConfig.CORPUS_DIR,
+        config,
+        logger,
+        {
+          command,
+          argument,
+          values,
+        },
+        usage,
+      );
+    } finally {
+      await stores.close();
     }
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     await write(io.stderr, `${error.message}\n`);
     return error.code === "CONFIG_INVALID" ? EXIT_USAGE : EXIT_FAILURE;
+  }
+}
+
+async function runCommand(
+  io: CliIo,
+  store: CorpusStore,
+  corpusDir: string,
+  config: CorpusConfig,
+  logger: Logger,
+  { command, argument, values }: CorpusAdminCommand,
+  usage: string,
+): Promise<number> {
+  const manager = createCorpusManager({
+    store,
+    corpusDir,
+    fetch: fetchOptionsFrom(config),
+    maxFeedItems: config.CORPUS_FEED_MAX_ITEMS,
+    logger,
+  });
+  const actor: Actor = { platform: "cli", id: osUser(), name: osUser() };
+  switch (command) {
+    case "add":
+      return await mutate(io, manager, "add", argument, actor, fileMetaFrom(values));
+    case "remove":
+    case "refresh":
+      return await mutate(io, manager, command, argument, actor);
+    case "sources":
+      return await showSources(io, await manager.sources(), values.json === true);
+    default: {
+      const limit = Number(values.limit ?? 20);
+      if (!Number.isInteger(limit) || limit < 1) {
+        await write(io.stderr, `--limit must be a whole number from 1 up.\n\n${usage}\n`);
+        return EXIT_USAGE;
+      }
+      return await showLog(io, await manager.log(limit), values.json === true);
+    }
   }
 }
 

@@ -80,7 +80,8 @@ export async function runCorpus(io: CliIo): Promise<number> {
   const request = parseListRequest(values as Parameters<typeof parseListRequest>[0]);
   if (typeof request === "string") return usageError(io, request, spec.usage);
   try {
-    const { engine } = await setupEngine(io.env);
+    const { engine, stores } = await setupEngine(io.env);
+    await stores.close();
     const json = values.json === true;
     if (command === "speakers") {
       const statements = engine.statements();

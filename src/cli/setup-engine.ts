@@ -5,17 +5,21 @@ import { loadEngine } from "../engine/load-engine.ts";
 import { llmEngineOptions } from "../llm/llm-engine-options.ts";
 import { createLogger, type Logger } from "../log/logger.ts";
 import type { CorpusStore } from "../store/corpus-store.ts";
-import { openLowdbCorpusStore } from "../store/lowdb-corpus-store.ts";
+import { openStores } from "../store/open-stores.ts";
+import type { Stores } from "../store/stores.ts";
 
 export interface CliEngine {
   engine: Engine;
   config: EngineConfig;
   logger: Logger;
+  /** `stores.corpus`: the store the engine's added articles come from. */
   store: CorpusStore;
+  /** Every store (DATA_DIR or DATABASE_URL); the caller closes them when done. */
+  stores: Stores;
 }
 
 /**
- * Config from the environment (and .env), a logger to stderr, the store, and the engine
+ * Config from the environment (and .env), a logger to stderr, the stores, and the engine
  * over the shipped corpus plus the stored articles (with the LLM mode when configured).
  * The CLI commands and bin/start.ts all start here. `config` is for a caller that has
  * already validated the engine's part together with its own.
@@ -33,8 +37,13 @@ export async function setupEngine(
     knownNames: () => loaded?.speakers().map((s) => s.name) ?? [],
   });
   // The store's added articles too: `ask` and `list` see what moderators added.
-  const store = await openLowdbCorpusStore(config.DATA_DIR);
-  const engine = await loadEngine(config, logger, llm, store);
-  loaded = engine;
-  return { engine, config, logger, store };
+  const stores = await openStores(config, logger);
+  try {
+    const engine = await loadEngine(config, logger, llm, stores.corpus);
+    loaded = engine;
+    return { engine, config, logger, store: stores.corpus, stores };
+  } catch (error) {
+    await stores.close();
+    throw error;
+  }
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LOG_FORMATS, LOG_LEVELS } from "../log/logger.ts";
 import { SEARCH_INDEX_NAMES } from "../search/search-indexes.ts";
+import { StoreConfigShape } from "./store-config.ts";
 
 export const DEFAULT_MAX_QUESTION_LENGTH = 1000;
 
@@ -14,6 +15,7 @@ const positiveInt = (what: string) =>
 export const EngineConfigSchema = z.object({
   CORPUS_DIR: z.string().default("./corpus"),
   DATA_DIR: z.string().default("./data"),
+  ...StoreConfigShape,
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(", ")}` })
     .default("info"),

@@ -85,11 +85,16 @@ export interface StoreLock {
   release(): Promise<void>;
 }
 
+/** A subscription to corpus changes; `close()` ends it. */
+export interface StoreWatch {
+  close(): Promise<void>;
+}
+
 /**
  * Where moderators' additions, the sources and the audit log live. Small on purpose:
- * the lowdb files are the single-instance implementation, and a PostgreSQL one (an
- * advisory lock, three tables, `apply` as one transaction) is planned for running
- * several instances. The shipped `corpus/` folder is not in the store.
+ * the lowdb file is the single-instance implementation, PostgreSQL (an advisory lock,
+ * `apply` as one transaction that NOTIFYs) the one for several instances. The shipped
+ * `corpus/` folder is not in the store.
  */
 export interface CorpusStore {
   /** Where the store lives, for messages ("the store in ./data/corpus-store.json"). */
@@ -110,4 +115,9 @@ export interface CorpusStore {
   lock(purpose: string): Promise<StoreLock>;
   /** Applies `change` in one atomic step. Needs the lock this store handed out. */
   apply(lock: StoreLock, change: StoreChange): Promise<void>;
+  /**
+   * Calls `listener` after the stored corpus changed, whichever process or instance
+   * changed it (and possibly once more than needed: compare `revision()` to be sure).
+   */
+  watch(listener: () => void): Promise<StoreWatch>;
 }

@@ -6,6 +6,7 @@ import type {
   StoreChange,
   StoreLock,
   StoreSnapshot,
+  StoreWatch,
 } from "./corpus-store.ts";
 import { acquireLockFile, type HeldLock, type LockHolder } from "./lock-file.ts";
 import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
@@ -20,7 +21,11 @@ export const MAX_LOG_ENTRIES = 10_000;
 export interface LowdbCorpusStoreOptions {
   /** The file operations; tests pass failing ones (a read-only or full disk). */
   fs?: StoreFileSystem;
+  /** How often `watch` looks at the file for another process's writes (default 15 s). */
+  watchIntervalMs?: number;
 }
+
+export const WATCH_INTERVAL_MS = 15_000;
 
 type Parsed = { ok: true; data: StoreData } | { ok: false; detail: string; cause?: unknown };
 
@@ -39,11 +44,13 @@ export class LowdbCorpusStore implements CorpusStore {
   readonly #lockPath: string;
   readonly #dataDir: string;
   readonly #fs: StoreFileSystem;
+  readonly #watchIntervalMs: number;
   #held: { lock: StoreLock; file: HeldLock } | null = null;
 
   constructor(dataDir: string, options: LowdbCorpusStoreOptions = {}) {
     this.#dataDir = dataDir;
     this.#fs = options.fs ?? NODE_STORE_FILE_SYSTEM;
+    this.#watchIntervalMs = options.watchIntervalMs ?? WATCH_INTERVAL_MS;
     this.location = join(dataDir, STORE_FILE);
     this.#backup = `${this.location}.bak`;
     this.#lockPath = join(dataDir, "corpus-store.lock");
@@ -132,6 +139,30 @@ export class LowdbCorpusStore implements CorpusStore {
       `${JSON.stringify(next, null, 2)}\n`,
       this.#dataDir,
     );
+  }
+
+  /** A file has no notifications worth trusting across platforms: its revision is polled. */
+  async watch(listener: () => void): Promise<StoreWatch> {
+    let last = await this.revision();
+    let checking = false;
+    const timer = setInterval(async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        const now = await this.revision();
+        if (now !== last) {
+          last = now;
+          listener();
+        }
+      } finally {
+        checking = false;
+      }
+    }, this.#watchIntervalMs);
+    // Watching must not keep a stopping process alive.
+    timer.unref();
+    return {
+      close: async () => clearInterval(timer),
+    };
   }
 
   async #readData(): Promise<StoreData> {

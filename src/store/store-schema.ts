@@ -15,7 +15,7 @@ const ArticleSchema = ArticleMetaSchema.extend({
   paragraphs: z.array(z.string()).min(1),
 });
 
-const SourceSchema = z.object({
+export const SourceSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(["page", "feed", "file"]),
   location: z.string().min(1),
@@ -28,7 +28,7 @@ const SourceSchema = z.object({
   meta: FileMetaSchema.optional(),
 });
 
-const StoredArticleSchema = z.object({
+export const StoredArticleSchema = z.object({
   article: ArticleSchema,
   sourceId: z.string().min(1),
   origin: z.string(),
@@ -39,7 +39,7 @@ const StoredArticleSchema = z.object({
   updatedAt: z.string(),
 });
 
-const AuditEntrySchema = z.object({
+export const AuditEntrySchema = z.object({
   at: z.string(),
   actor: ActorSchema,
   action: z.enum(["add", "remove", "refresh"]),

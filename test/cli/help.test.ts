@@ -58,7 +58,16 @@ describe("npm run corpus -- <command> --help", () => {
   const commands = Object.keys(CORPUS_COMMANDS);
 
   it("has a usage for every command, each starting with Usage:", () => {
-    expect(commands).toEqual(["list", "speakers", "add", "remove", "refresh", "sources", "log"]);
+    expect(commands).toEqual([
+      "list",
+      "speakers",
+      "add",
+      "remove",
+      "refresh",
+      "sources",
+      "log",
+      "migrate-store",
+    ]);
   });
 
   it.each(commands)(

@@ -17,6 +17,7 @@ describe("configuration", () => {
     expect(parseConfig(EngineConfigSchema, {})).toEqual({
       CORPUS_DIR: "./corpus",
       DATA_DIR: "./data",
+      DATABASE_POOL_SIZE: 10,
       LOG_LEVEL: "info",
       LOG_FORMAT: "auto",
       MAX_QUOTES: 3,

@@ -2,10 +2,10 @@ import path from "node:path";
 import { z } from "zod";
 import type { Quote } from "../answer/answer.ts";
 import { AppError } from "../errors.ts";
-import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "../store/store-file-system.ts";
-import { storeIoError } from "../store/store-io-error.ts";
-import { writeAtomically } from "../store/write-atomically.ts";
 import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "./feedback-store.ts";
+import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
+import { storeIoError } from "./store-io-error.ts";
+import { writeAtomically } from "./write-atomically.ts";
 
 export const FEEDBACK_FILE_NAME = "feedback.json";
 
@@ -36,7 +36,7 @@ const FeedbackFileSchema = z.object({
   answers: z.record(z.string(), StoredAnswerSchema),
 });
 
-type FeedbackFile = z.infer<typeof FeedbackFileSchema>;
+export type FeedbackFile = z.infer<typeof FeedbackFileSchema>;
 
 const EMPTY: FeedbackFile = { version: 1, answers: {} };
 
@@ -137,6 +137,34 @@ export async function openLowdbFeedbackStore(
       };
     },
   };
+}
+
+/**
+ * Every answer and vote in `${dataDir}/feedback.json` (none when there is no file), for
+ * copying them elsewhere (`corpus migrate-store`). A damaged file is refused as at open.
+ */
+export async function readLowdbFeedback(
+  dataDir: string,
+  fs: StoreFileSystem = NODE_STORE_FILE_SYSTEM,
+): Promise<FeedbackFile> {
+  const file = path.join(dataDir, FEEDBACK_FILE_NAME);
+  let text: string;
+  try {
+    text = await fs.readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return structuredClone(EMPTY);
+    throw storeIoError(error, "read", file, dataDir);
+  }
+  try {
+    return parseFeedbackFile(text);
+  } catch (error) {
+    if (!(error instanceof CorruptFileError)) throw error;
+    throw new AppError(
+      "STORE_CORRUPT",
+      `The feedback file ${file} is damaged (${error.message}). It was left as it is: fix it, or move it aside.`,
+      { cause: error },
+    );
+  }
 }
 
 function parseFeedbackFile(text: string): FeedbackFile {
