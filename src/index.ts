@@ -77,7 +77,6 @@ export { loadEngine } from "./engine/load-engine.ts";
 export { type Page, pageOf } from "./engine/page-of.ts";
 export { withListings } from "./engine/with-listings.ts";
 export { AppError, type AppErrorCode } from "./errors.ts";
-export { describeWait } from "./limits/describe-wait.ts";
 // Health checks: each face's state, the report, and the HTTP side both servers share.
 export { createFaceStatus, type FaceStatus, type FaceStatusTracker } from "./health/face-status.ts";
 export { type HealthReport, healthReport } from "./health/health-report.ts";
@@ -87,6 +86,7 @@ export {
   type HealthServerOptions,
   startHealthServer,
 } from "./health/start-health-server.ts";
+export { describeWait } from "./limits/describe-wait.ts";
 export { createLlmMode, type LlmMode, type LlmModeOptions } from "./llm/create-llm-mode.ts";
 export { type LlmConfig, LlmConfigSchema } from "./llm/llm-config.ts";
 export { type LlmEngineOptionsInput, llmEngineOptions } from "./llm/llm-engine-options.ts";
