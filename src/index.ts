@@ -130,7 +130,13 @@ export { openLowdbFeedbackStore } from "./store/lowdb-feedback-store.ts";
 export { createAnswerCache } from "./store/memory-answer-cache.ts";
 export { createFollowUpMemory } from "./store/memory-follow-up-store.ts";
 export { createRateLimiter } from "./store/memory-rate-limiter.ts";
+export { createUpdateClaimMemory } from "./store/memory-update-claims.ts";
 export { openLowdbStores } from "./store/open-lowdb-stores.ts";
 export { openStores } from "./store/open-stores.ts";
 export type { RateDecision, RateLimiter, RateLimiterOptions } from "./store/rate-limiter.ts";
 export type { StoreKind, Stores } from "./store/stores.ts";
+export type {
+  ClaimOutcome,
+  UpdateClaims,
+  UpdateClaimsOptions,
+} from "./store/update-claims.ts";

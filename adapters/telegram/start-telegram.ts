@@ -9,6 +9,7 @@ import {
   type FaceStatusTracker,
   type HealthReport,
   healthReport,
+  IN_MEMORY_STATE,
   type Logger,
   type SessionState,
 } from "../../src/index.ts";
@@ -44,7 +45,10 @@ export interface StartTelegramOptions {
   statusIntervalMs?: number;
   /** How long `stop()` waits for answers in progress before stopping anyway (default 8 s). */
   drainTimeoutMs?: number;
-  /** Rate limits and follow-up context: this process's memory unless given. */
+  /**
+   * Rate limits, follow-up context and (webhook mode) update claims: this process's
+   * memory unless given; shared ones (PostgreSQL) when several instances take updates.
+   */
   state?: SessionState;
   /**
    * Called when long polling stops by itself (another instance polls with the token, the
@@ -161,6 +165,7 @@ export async function startTelegram(options: StartTelegramOptions): Promise<Tele
       secretToken: webhookSecret(config),
       logger,
       health,
+      claims: (options.state ?? IN_MEMORY_STATE).updateClaims(),
     });
     await new Promise<void>((resolve, reject) => {
       server.once("error", (error: NodeJS.ErrnoException) =>

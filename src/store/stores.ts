@@ -3,13 +3,14 @@ import type { CorpusStore } from "./corpus-store.ts";
 import type { FeedbackStore } from "./feedback-store.ts";
 import type { FollowUpOptions, FollowUpStore } from "./follow-up-store.ts";
 import type { RateLimiter, RateLimiterOptions } from "./rate-limiter.ts";
+import type { UpdateClaims, UpdateClaimsOptions } from "./update-claims.ts";
 
 export type StoreKind = "lowdb" | "postgres";
 
 /**
  * Everything the bot keeps between two messages, behind one set of interfaces: the
  * corpus store (articles, sources, the audit log), feedback votes, follow-up context,
- * rate-limit counters and the answers buttons refer to. `openStores` picks the
+ * rate-limit counters, the answers buttons refer to and the claims on delivered updates. `openStores` picks the
  * implementation: lowdb files and process memory for one machine, PostgreSQL when
  * DATABASE_URL is set. No platform type crosses this boundary: keys are strings the
  * faces make.
@@ -26,6 +27,8 @@ export interface Stores {
   rateLimiter(name: string, options: RateLimiterOptions): RateLimiter;
   followUps(options: FollowUpOptions): FollowUpStore;
   answerCache(options?: AnswerCacheOptions): AnswerCache;
+  /** Which delivered updates were handled: a retried delivery is handled once. */
+  updateClaims(options?: UpdateClaimsOptions): UpdateClaims;
   /** Ends connections and timers; the stores are not used after. */
   close(): Promise<void>;
 }

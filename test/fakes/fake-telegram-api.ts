@@ -53,6 +53,12 @@ interface Script {
   times: number;
 }
 
+interface Hold {
+  method: string;
+  when: (params: Params) => boolean;
+  released: Promise<void>;
+}
+
 interface Poller {
   offset: number;
   limit: number;
@@ -91,6 +97,7 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
   let nextMessageId = 1000;
   /** Methods (or every method: "*") whose calls are received and never answered. */
   const hanging = new Set<string>();
+  const holds: Hold[] = [];
 
   function pending(offset: number, limit: number) {
     return updates.filter((u) => u.update_id >= offset).slice(0, limit);
@@ -147,6 +154,12 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
     requests.push(recorded);
     events.emit("request", recorded);
     if (hanging.has("*") || hanging.has(method)) return; // like a platform that stopped answering
+    const hold = holds.find((h) => h.method === method && h.when(params));
+    if (hold !== undefined) {
+      await hold.released;
+      // The caller hung up meanwhile (its process died): Telegram never acted on it.
+      if (res.destroyed) return;
+    }
     if (pathToken !== token) {
       return send(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     }
@@ -230,6 +243,24 @@ export async function startFakeTelegramApi(token = FAKE_TOKEN) {
      */
     hang(methods: readonly string[] = ["*"]) {
       for (const method of methods) hanging.add(method);
+    },
+
+    /**
+     * Holds calls of `method` matching `when` unanswered until the returned function is
+     * called: a request in flight for as long as a test needs. A held call whose client
+     * went away meanwhile is never answered, and gets no `result`.
+     */
+    hold(method: string, when: (p: Params) => boolean = () => true): () => void {
+      let release: () => void = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const hold: Hold = { method, when, released };
+      holds.push(hold);
+      return () => {
+        holds.splice(holds.indexOf(hold), 1);
+        release();
+      };
     },
 
     calls(method: string, after = 0): RecordedRequest[] {

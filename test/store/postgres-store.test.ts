@@ -51,8 +51,13 @@ describe("PostgreSQL migrations", () => {
     const [a, b] = await Promise.all([instance(url), instance(url)]);
     expect(a.kind).toBe("postgres");
     expect(b.kind).toBe("postgres");
-    const { rows } = await pool(url).query("SELECT version, name FROM schema_migrations");
-    expect(rows).toEqual([{ version: 1, name: "init" }]);
+    const { rows } = await pool(url).query(
+      "SELECT version, name FROM schema_migrations ORDER BY version",
+    );
+    expect(rows).toEqual([
+      { version: 1, name: "init" },
+      { version: 2, name: "update_claims" },
+    ]);
     expect(await applyMigrations(pool(url))).toEqual([]);
   });
 

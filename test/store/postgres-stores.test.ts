@@ -37,7 +37,7 @@ const postgres: StoreSubject = {
     // Emptied rather than created anew: one database per file keeps the suite quick.
     await admin.query(
       `TRUNCATE corpus_articles, corpus_sources, corpus_audit, corpus_lock_holder,
-         feedback_answers, feedback_votes, follow_ups, rate_limits, answer_cache;
+         feedback_answers, feedback_votes, follow_ups, rate_limits, answer_cache, update_claims;
        UPDATE corpus_revision SET revision = 0`,
     );
     return {

@@ -100,6 +100,29 @@ describe("telegram: webhook mode", () => {
     expect(h.spy.calls.slice(asked).map((c) => c.question)).toEqual(["What did Putin say?"]);
   });
 
+  it("handles an update delivered several times once: repeats get 503 while it runs, 200 after", async () => {
+    const asked = h.spy.calls.length;
+    const after = h.fake.mark();
+    const update = {
+      update_id: 4,
+      ...textMessage({ chat, from: frank, text: "What did Peskov say?" }),
+    };
+    const deliver = () =>
+      post(port, "/telegram/webhook", JSON.stringify(update), {
+        "x-telegram-bot-api-secret-token": secret,
+      });
+    const statuses = (await Promise.all([deliver(), deliver(), deliver(), deliver()])).map(
+      (r) => r.status,
+    );
+    expect(statuses).toContain(200);
+    for (const status of statuses) expect([200, 503]).toContain(status);
+    // Telegram retries a 503 later: by then the update is done, and it is dropped.
+    expect((await deliver()).status).toBe(200);
+    await h.reply(chat.id, after);
+    expect(h.spy.calls.slice(asked).map((c) => c.question)).toEqual(["What did Peskov say?"]);
+    expect(h.fake.calls("sendMessage", after)).toHaveLength(1);
+  });
+
   it("answers 404 off the webhook path, 400 to a body that is not an update, 200 on /healthz", async () => {
     expect(
       (await post(port, "/elsewhere", "{}", { "x-telegram-bot-api-secret-token": secret })).status,

@@ -8,6 +8,7 @@ import { PostgresCorpusStore } from "./postgres-corpus-store.ts";
 import { createPostgresFeedbackStore } from "./postgres-feedback-store.ts";
 import { createPostgresFollowUpStore } from "./postgres-follow-up-store.ts";
 import { createPostgresRateLimiter } from "./postgres-rate-limiter.ts";
+import { createPostgresUpdateClaims, type PostgresUpdateClaims } from "./postgres-update-claims.ts";
 
 export interface OpenPostgresStoresOptions {
   url: string;
@@ -30,6 +31,8 @@ export async function openPostgresStores(options: OpenPostgresStoresOptions): Pr
   }
   const corpus = new PostgresCorpusStore(pool, { url: options.url, logger: options.logger });
   const feedback: FeedbackStore = createPostgresFeedbackStore(pool);
+  // Each holds its instance lock on a connection of its own, returned at close.
+  const claims: PostgresUpdateClaims[] = [];
   return {
     kind: "postgres",
     corpus,
@@ -37,6 +40,14 @@ export async function openPostgresStores(options: OpenPostgresStoresOptions): Pr
     rateLimiter: (name, limiter) => createPostgresRateLimiter(pool, name, limiter),
     followUps: (followUps) => createPostgresFollowUpStore(pool, followUps),
     answerCache: (cache) => createPostgresAnswerCache(pool, cache),
-    close: () => pool.end(),
+    updateClaims(claimOptions) {
+      const made = createPostgresUpdateClaims(pool, { ...claimOptions, logger: options.logger });
+      claims.push(made);
+      return made;
+    },
+    async close() {
+      await Promise.all(claims.map((c) => c.close()));
+      await pool.end();
+    },
   };
 }

@@ -149,4 +149,40 @@ export function stateContract(subject: StoreSubject): void {
       expect(await cache.get(id)).toBeUndefined();
     });
   });
+
+  describe(`UpdateClaims contract: ${subject.name}`, () => {
+    it("lets one delivery of an update claim it: a repeat is taken while it runs, done after", async () => {
+      const { stores } = await subject.fresh();
+      const claims = stores.updateClaims();
+      expect(await claims.claim("telegram:1:10")).toBe("claimed");
+      expect(await claims.claim("telegram:1:10")).toBe("taken");
+      expect(await claims.claim("telegram:1:11")).toBe("claimed");
+      await claims.finish("telegram:1:10");
+      expect(await claims.claim("telegram:1:10")).toBe("done");
+      expect(await claims.claim("telegram:1:11")).toBe("taken");
+    });
+
+    it("lets exactly one of many simultaneous deliveries claim an update", async () => {
+      const { stores } = await subject.fresh();
+      const claims = stores.updateClaims();
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, () => claims.claim("telegram:1:20")),
+      );
+      expect(outcomes.filter((o) => o === "claimed")).toHaveLength(1);
+      expect(outcomes.filter((o) => o === "taken")).toHaveLength(7);
+    });
+
+    it("forgets a claim after its time to live, so the key can be claimed again", async () => {
+      const { stores } = await subject.fresh();
+      let now = 5_000;
+      const claims = stores.updateClaims({ ttlMs: 1_000, now: () => now });
+      expect(await claims.claim("telegram:1:30")).toBe("claimed");
+      await claims.finish("telegram:1:30");
+      now += 999;
+      expect(await claims.claim("telegram:1:30")).toBe("done");
+      now += 1;
+      expect(await claims.claim("telegram:1:30")).toBe("claimed");
+      expect(await claims.claim("telegram:1:30")).toBe("taken");
+    });
+  });
 }
