@@ -5,11 +5,12 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DiscordConfigSchema } from "../../adapters/discord/discord-config.ts";
 import { REFUSAL } from "../../adapters/discord/handle-corpus-command.ts";
+import { SOMETHING_WENT_WRONG } from "../../adapters/discord/handle-interaction.ts";
 import {
   type DiscordInteractionsFace,
   startDiscordInteractions,
 } from "../../adapters/discord/start-discord-interactions.ts";
-import { type Engine, openLowdbFeedbackStore, parseConfig } from "../../src/index.ts";
+import { openLowdbFeedbackStore, parseConfig } from "../../src/index.ts";
 import { FakeDiscord, type FakeMessage, type HttpInteraction } from "../fakes/fake-discord.ts";
 import { FakeDiscordSender } from "../fakes/fake-discord-http.ts";
 import {
@@ -19,10 +20,13 @@ import {
   DEFER_REPLY,
   DEFER_UPDATE,
   EPHEMERAL,
+  type FaultyEngine,
   isCallback,
+  isDeleteOriginal,
   isEditOriginal,
   isFollowup,
   REPLY,
+  withFaults,
 } from "./discord-harness.ts";
 import {
   limitViolations,
@@ -36,7 +40,7 @@ import { createRecordingLogger } from "./recording-logger.ts";
 const MODERATOR_ROLE = "1700000000000000001";
 const PONG = 1;
 
-let engine: Engine;
+let engine: FaultyEngine;
 let fake: FakeDiscord;
 let discord: FakeDiscordSender;
 let face: DiscordInteractionsFace;
@@ -45,7 +49,7 @@ let dataDir: string;
 const logs = createRecordingLogger();
 
 beforeAll(async () => {
-  engine = await loadRealEngine();
+  engine = withFaults(await loadRealEngine());
   dataDir = await mkdtemp(path.join(tmpdir(), "discord-http-"));
   fake = await FakeDiscord.start();
   discord = new FakeDiscordSender(fake);
@@ -245,5 +249,43 @@ describe("Discord interactions endpoint: the gateway face's commands over HTTP",
     const allowed = await discord.deliver(url, asModerator);
     expect(allowed.body.data.content).toContain("not available");
     expect(allowed.body.data.content).not.toBe(refused.body.data.content);
+  });
+});
+
+describe("Discord interactions endpoint: failures", () => {
+  it("tells the asker privately when answering fails after the deferral, and keeps serving", async () => {
+    const question = "What did Zelensky say about failures?";
+    engine.throwOn.add(question);
+    const interaction = fake.commandRequest("ask", [{ name: "question", value: question }], {
+      user: ALICE,
+    });
+    expect((await discord.deliver(url, interaction)).body.type).toBe(DEFER_REPLY);
+    const requests = await requestsWhen(
+      interaction,
+      (rs) => rs.some(isDeleteOriginal) && rs.some(isFollowup),
+      "the public deferral replaced by a private message",
+    );
+    const followup = requests.find(isFollowup);
+    expect(followup?.body.flags).toBe(EPHEMERAL);
+    expect(unescapeMarkdown(followup?.body.content)).toBe(SOMETHING_WENT_WRONG);
+    expect(logs.entries.some((e) => e.msg === "Discord: handler failed")).toBe(true);
+    expect((await askOverHttp("What did Zelensky say?")).message.embeds.length).toBeGreaterThan(0);
+  });
+
+  it("answers an interaction it has no handler for with an error status, not silence", async () => {
+    // A select menu: discord.js knows it, the bot has no handler, so no response is made.
+    const menu = fake.commandRequest("help", [], { user: ALICE });
+    const select = {
+      ...menu.payload,
+      type: 3,
+      data: { custom_id: "pick", component_type: 3, values: ["a"] },
+      message: { id: "1", channel_id: "1", content: "", embeds: [], components: [] },
+    };
+    expect((await discord.post(url, select)).status).toBe(500);
+    // A kind of interaction discord.js does not know at all.
+    expect((await discord.post(url, { ...menu.payload, type: 99 })).status).toBe(400);
+    expect(logs.entries.some((e) => e.msg === "Discord: an interaction got no response")).toBe(
+      true,
+    );
   });
 });
