@@ -5,6 +5,7 @@ import {
   type RequestData,
   type RouteLike,
 } from "discord.js";
+import { RequestClosedError } from "./request-closed-error.ts";
 
 /** Sends an interaction's response as the answer to Discord's POST; resolves once sent. */
 export type InlineResponder = (body: unknown) => Promise<void>;
@@ -42,23 +43,29 @@ export class InlineResponseRest extends REST {
     if (id === undefined) return super.post(route, options);
     const respond = this.waiting.get(id);
     this.waiting.delete(id);
-    // Discord's HTTP request is gone (it waits 3 seconds) or was never ours: Discord would
-    // answer a callback now with "Unknown interaction", and the error boundary knows it.
-    if (respond === undefined) {
-      throw new DiscordAPIError(
-        { code: UNKNOWN_INTERACTION, message: "Unknown interaction" },
-        UNKNOWN_INTERACTION,
-        404,
-        "POST",
-        route,
-        { body: options.body, files: undefined },
-      );
-    }
     if (options.files !== undefined && options.files.length > 0) {
       throw new Error("an interaction answered over HTTP cannot carry files in its response");
     }
-    await respond(options.body);
+    // Discord's HTTP request is gone (it waits 3 seconds) or was never ours: Discord would
+    // answer a callback now with "Unknown interaction", and the error boundary knows it.
+    if (respond === undefined) throw unknownInteraction(route, options);
+    try {
+      await respond(options.body);
+    } catch (error) {
+      throw error instanceof RequestClosedError ? unknownInteraction(route, options) : error;
+    }
     // What Discord's callback endpoint returns without `with_response`: nothing.
     return undefined;
   }
+}
+
+function unknownInteraction(route: RouteLike, options: RequestData): DiscordAPIError {
+  return new DiscordAPIError(
+    { code: UNKNOWN_INTERACTION, message: "Unknown interaction" },
+    UNKNOWN_INTERACTION,
+    404,
+    "POST",
+    route,
+    { body: options.body, files: undefined },
+  );
 }

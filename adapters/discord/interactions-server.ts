@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { HEALTH_PATH, type HealthReport, type Logger, respondHealth } from "../../src/index.ts";
 import type { InlineResponder } from "./inline-response-rest.ts";
+import { RequestClosedError } from "./request-closed-error.ts";
 import type { SignatureCheck, SignedRequest } from "./verify-discord-signature.ts";
 
 /** Where Discord POSTs interactions: the path of the Interactions Endpoint URL. */
@@ -120,11 +121,11 @@ function receive(
 
 function respondOnce(res: ServerResponse, response: unknown): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    if (res.headersSent || res.destroyed) {
-      reject(new Error("the interactions request was already answered or closed"));
+    if (res.headersSent || res.destroyed || res.socket === null || res.socket.destroyed) {
+      reject(new RequestClosedError());
       return;
     }
-    const onClose = () => reject(new Error("Discord closed the interactions request"));
+    const onClose = () => reject(new RequestClosedError());
     res.once("close", onClose);
     sendJson(res, 200, response, () => {
       res.off("close", onClose);

@@ -10,7 +10,7 @@ import {
   type DiscordInteractionsFace,
   startDiscordInteractions,
 } from "../../adapters/discord/start-discord-interactions.ts";
-import { openLowdbFeedbackStore, parseConfig } from "../../src/index.ts";
+import { IN_MEMORY_STATE, openLowdbFeedbackStore, parseConfig } from "../../src/index.ts";
 import { FakeDiscord, type FakeMessage, type HttpInteraction } from "../fakes/fake-discord.ts";
 import { FakeDiscordSender } from "../fakes/fake-discord-http.ts";
 import {
@@ -288,4 +288,72 @@ describe("Discord interactions endpoint: failures", () => {
       true,
     );
   });
+
+  it("logs an interaction whose request Discord closed before the answer as expired, and goes on", async () => {
+    // The per-user limit waits (a slow shared store) until Discord has given up.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const slowLogs = createRecordingLogger();
+    const slow = await startDiscordInteractions({
+      engine,
+      config: parseConfig(DiscordConfigSchema, {
+        DISCORD_PUBLIC_KEY: discord.publicKey,
+        DISCORD_INTERACTIONS_PORT: "0",
+        DISCORD_INTERACTIONS_HOST: "127.0.0.1",
+        DISCORD_API_BASE: fake.apiBase,
+      }),
+      logger: slowLogs,
+      feedback: await openLowdbFeedbackStore({ dataDir }),
+      state: {
+        ...IN_MEMORY_STATE,
+        rateLimiter: () => ({
+          take: async () => {
+            await gate;
+            return { allowed: true };
+          },
+        }),
+      },
+    });
+    try {
+      const interaction = fake.commandRequest(
+        "ask",
+        [{ name: "question", value: "What did Zelensky say?" }],
+        { user: ALICE },
+      );
+      const body = JSON.stringify(interaction.payload);
+      const abort = new AbortController();
+      const posted = fetch(`http://127.0.0.1:${slow.address.port}/interactions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...discord.signedHeaders(body) },
+        body,
+        signal: abort.signal,
+      }).catch((error: unknown) => error);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      abort.abort();
+      await posted;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      open();
+      // Logs are not events the fake sees: polled.
+      const expired = await until(() => slowLogs.entries.find((e) => e.fields.code === 10062));
+      expect(expired?.level).toBe("warn");
+      expect(slowLogs.entries.some((e) => e.level === "error")).toBe(false);
+      // Nothing reached Discord for it: no edit of a response that never was.
+      expect(fake.requestsFor(interaction)).toEqual([]);
+      expect(JSON.stringify(slowLogs.entries)).not.toContain(interaction.token);
+    } finally {
+      await slow.stop();
+    }
+  });
 });
+
+async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
