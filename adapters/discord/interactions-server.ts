@@ -62,17 +62,26 @@ export function createInteractionsServer(options: InteractionsServerOptions): Se
       res.writeHead(405, { allow: "POST" }).end();
       return;
     }
-    readBody(req).then(
-      (body) => receive(req, res, body, options),
-      (error: unknown) => {
-        const tooLarge = error instanceof BodyTooLargeError;
-        logger.info(
-          { reason: tooLarge ? "body too large" : "body not received" },
-          "Discord: interactions request refused",
+    readBody(req)
+      .then(
+        (body) => receive(req, res, body, options),
+        (error: unknown) => {
+          const tooLarge = error instanceof BodyTooLargeError;
+          logger.info(
+            { reason: tooLarge ? "body too large" : "body not received" },
+            "Discord: interactions request refused",
+          );
+          if (!res.headersSent) res.writeHead(tooLarge ? 413 : 400, { connection: "close" }).end();
+        },
+      )
+      // The edge of this server: whatever escaped is logged, and the request still answered.
+      .catch((error: unknown) => {
+        logger.error(
+          { err: error instanceof Error ? { name: error.name, message: error.message } : error },
+          "Discord: interactions request failed",
         );
-        if (!res.headersSent) res.writeHead(tooLarge ? 413 : 400, { connection: "close" }).end();
-      },
-    );
+        if (!res.headersSent) res.writeHead(500).end();
+      });
   });
 }
 

@@ -7,7 +7,7 @@ import { DEFAULT_DISCORD_INTERACTIONS_HOST } from "./discord-config.ts";
 import { GLOBAL_REQUESTS_PER_SECOND, NO_MENTIONS } from "./discord-limits.ts";
 import { DISCORD_SERVING_STATES, type DiscordState } from "./discord-state.ts";
 import { drainInFlight } from "./drain-in-flight.ts";
-import { createInteractionHandler } from "./handle-interaction.ts";
+import { createInteractionHandler, describeError } from "./handle-interaction.ts";
 import { InlineResponseRest } from "./inline-response-rest.ts";
 import {
   createInteractionsServer,
@@ -116,17 +116,22 @@ export async function startDiscordInteractions(
     }
     rest.expect(payload.id, response.respond);
     current = { id: payload.id, response };
+    let unreadable: unknown;
     try {
       interactionCreate.handle(payload);
-    } finally {
-      if (current !== undefined) {
-        // discord.js made nothing of it (a kind of interaction it does not know).
-        current = undefined;
-        rest.release(payload.id);
-        logger.warn({ type: payload.type }, "Discord: an interaction of an unknown kind");
-        response.fail(400);
-      }
+    } catch (error) {
+      unreadable = error;
     }
+    if (current === undefined) return;
+    // discord.js made nothing of it: a kind of interaction it does not know, or fields
+    // missing that it needs (signed, so Discord's own doing: a new kind, a changed shape).
+    current = undefined;
+    rest.release(payload.id);
+    logger.warn(
+      { type: payload.type, ...(unreadable !== undefined && { err: describeError(unreadable) }) },
+      "Discord: an interaction discord.js could not read",
+    );
+    response.fail(400);
   };
 
   const server = createInteractionsServer({

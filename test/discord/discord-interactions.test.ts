@@ -152,6 +152,12 @@ describe("Discord interactions endpoint: signatures", () => {
   it("answers 400 to a signed body that is not an interaction, and 404/405 elsewhere", async () => {
     expect((await discord.post(url, null, { body: "not json" })).status).toBe(400);
     expect((await discord.post(url, { hello: "world" })).status).toBe(400);
+    // Signed, with an interaction's id and type, but not the fields discord.js needs.
+    const shapeless = { id: "1", type: 2, token: "t", application_id: fake.applicationId };
+    expect((await discord.post(url, shapeless)).status).toBe(400);
+    expect(
+      logs.entries.some((e) => e.msg === "Discord: an interaction discord.js could not read"),
+    ).toBe(true);
     const base = `http://127.0.0.1:${face.address.port}`;
     expect((await fetch(`${base}/elsewhere`, { method: "POST" })).status).toBe(404);
     expect((await fetch(url)).status).toBe(405);
