@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { Client, Events, type Interaction, Options } from "discord.js";
-import { AppError, createFaceStatus, type HealthReport } from "../../src/index.ts";
+import { AppError, createFaceStatus, type HealthReport, healthReport } from "../../src/index.ts";
 import { warnIfCommandsMissing } from "./check-registered-commands.ts";
 import { createBotContext } from "./create-bot-context.ts";
 import { DEFAULT_DISCORD_INTERACTIONS_HOST } from "./discord-config.ts";
@@ -137,13 +137,7 @@ export async function startDiscordInteractions(
   const server = createInteractionsServer({
     verify: createSignatureVerifier(publicKey),
     dispatch,
-    health:
-      options.health ??
-      (() => ({
-        status: status.serving ? "serving" : "unavailable",
-        corpus: options.engine.corpusStatus(),
-        faces: { [status.name]: status.state },
-      })),
+    health: options.health ?? (() => healthReport(options.engine, [status])),
     logger,
   });
   try {

@@ -352,6 +352,42 @@ describe("Discord interactions endpoint: failures", () => {
       await slow.stop();
     }
   });
+
+  it("on stop, finishes the answer in progress and takes no new request", async () => {
+    const question = "What did Zelensky say while stopping?";
+    let release = () => {};
+    engine.holds.set(
+      question,
+      new Promise<void>((resolve) => {
+        release = resolve;
+      }),
+    );
+    const stopping = await startDiscordInteractions({
+      engine,
+      config: parseConfig(DiscordConfigSchema, {
+        DISCORD_PUBLIC_KEY: discord.publicKey,
+        DISCORD_INTERACTIONS_PORT: "0",
+        DISCORD_INTERACTIONS_HOST: "127.0.0.1",
+        DISCORD_API_BASE: fake.apiBase,
+      }),
+      logger: createRecordingLogger(),
+      feedback: await openLowdbFeedbackStore({ dataDir }),
+      drainTimeoutMs: 10_000,
+    });
+    const endpoint = `http://127.0.0.1:${stopping.address.port}/interactions`;
+    const interaction = fake.commandRequest("ask", [{ name: "question", value: question }], {
+      user: ALICE,
+    });
+    expect((await discord.deliver(endpoint, interaction)).body.type).toBe(DEFER_REPLY);
+    await until(() => (engine.asked.includes(question) ? true : undefined));
+    const stopped = stopping.stop();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect(discord.post(endpoint, { id: "1", type: 1 })).rejects.toThrow();
+    release();
+    await stopped;
+    const edits = fake.requestsFor(interaction).filter(isEditOriginal);
+    expect(edits.map((r) => r.status)).toEqual([200]);
+  });
 });
 
 async function until<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
