@@ -3,9 +3,14 @@
  * every face that is configured. Lives outside src/ because it imports the faces.
  */
 
-import { DiscordConfigSchema, discordConfigured } from "../adapters/discord/discord-config.ts";
+import {
+  DiscordConfigSchema,
+  discordConfigured,
+  discordMode,
+} from "../adapters/discord/discord-config.ts";
 import { DISCORD_SERVING_STATES, type DiscordState } from "../adapters/discord/discord-state.ts";
 import { startDiscord } from "../adapters/discord/start-discord.ts";
+import { startDiscordInteractions } from "../adapters/discord/start-discord-interactions.ts";
 import { startTelegram } from "../adapters/telegram/start-telegram.ts";
 import { TelegramConfigSchema } from "../adapters/telegram/telegram-config.ts";
 import {
@@ -79,7 +84,8 @@ async function main(): Promise<number> {
     logger,
     store,
   });
-  // Each face's status, for /healthz: on HEALTH_PORT in every mode, and on the webhook's PORT.
+  // Each face's status, for /healthz: on HEALTH_PORT in every mode, and on the webhook's PORT
+  // and DISCORD_INTERACTIONS_PORT.
   const statuses: FaceStatus[] = [];
   const health = () => healthReport(engine, statuses);
   const background: RunningFace[] = [corpusService];
@@ -135,17 +141,21 @@ async function main(): Promise<number> {
       );
       statuses.push(status);
       const feedback = await stores.feedback();
+      const options = {
+        engine,
+        config: discordConfig,
+        logger,
+        feedback,
+        corpus,
+        drainTimeoutMs,
+        status,
+        state: stores,
+      };
+      // Over HTTP, Discord may send any interaction to any instance: share DATABASE_URL.
       faces.push(
-        await startDiscord({
-          engine,
-          config: discordConfig,
-          logger,
-          feedback,
-          corpus,
-          drainTimeoutMs,
-          status,
-          state: stores,
-        }),
+        discordMode(discordConfig) === "http"
+          ? await startDiscordInteractions({ ...options, health })
+          : await startDiscord(options),
       );
     }
   } catch (error) {

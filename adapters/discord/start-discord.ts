@@ -15,16 +15,15 @@ import {
   type Engine,
   type FaceStatusTracker,
   type FeedbackStore,
-  IN_MEMORY_STATE,
   type Logger,
   type SessionState,
 } from "../../src/index.ts";
 import { warnIfCommandsMissing } from "./check-registered-commands.ts";
-import { createEngineTurns } from "./create-engine-turns.ts";
-import type { DiscordBotContext } from "./discord-bot-context.ts";
+import { createBotContext } from "./create-bot-context.ts";
 import type { DiscordConfig } from "./discord-config.ts";
-import { NO_MENTIONS } from "./discord-limits.ts";
+import { GLOBAL_REQUESTS_PER_SECOND, NO_MENTIONS } from "./discord-limits.ts";
 import { DISCORD_SERVING_STATES, type DiscordState } from "./discord-state.ts";
+import { drainInFlight } from "./drain-in-flight.ts";
 import { createInteractionHandler, describeError } from "./handle-interaction.ts";
 import { inviteUrl } from "./invite-url.ts";
 
@@ -58,16 +57,7 @@ export interface DiscordFace {
 }
 
 const READY_TIMEOUT_MS = 60_000;
-const DRAIN_TIMEOUT_MS = 10_000;
-/**
- * discord.js holds every request but the interaction callback to Discord's global limit
- * of 50 a second, so a burst of 200 questions had its answers edited in over 4 seconds.
- * Discord's rate-limit docs say interaction endpoints (the callback, and editing or
- * following up a response through the interaction's token) are not bound to the global
- * limit; nearly everything this bot sends is one of those. The few other requests (the
- * command check at start) are far below 50 a second, and a 429 is still waited out.
- */
-const GLOBAL_REQUESTS_PER_SECOND = 10_000;
+export const DRAIN_TIMEOUT_MS = 10_000;
 
 /**
  * Logs the bot in over the gateway and answers slash commands and buttons until stopped.
@@ -76,8 +66,7 @@ const GLOBAL_REQUESTS_PER_SECOND = 10_000;
  * the bot never reads messages.
  */
 export async function startDiscord(options: StartDiscordOptions): Promise<DiscordFace> {
-  const { engine, config, feedback } = options;
-  const state = options.state ?? IN_MEMORY_STATE;
+  const { config } = options;
   const logger = options.logger.child({ face: "discord" });
   const status =
     options.status ??
@@ -90,21 +79,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       "DISCORD_BOT_TOKEN is not set. Copy it from the Developer Portal (your application → Bot → Reset Token); see docs/discord.md.",
     );
   }
-  const ctx: DiscordBotContext = {
-    engine,
-    feedback,
-    answers: options.answers ?? state.answerCache(),
-    limiter: state.rateLimiter("discord", {
-      limit: config.DISCORD_RATE_LIMIT_PER_MINUTE,
-      windowMs: 60_000,
-    }),
-    questionsPerMinute: config.DISCORD_RATE_LIMIT_PER_MINUTE,
-    logger,
-    corpus: options.corpus ?? null,
-    moderatorRoleIds: config.DISCORD_MODERATOR_ROLE_IDS,
-    engineTurn: createEngineTurns(),
-    ...(options.statusIntervalMs !== undefined && { statusIntervalMs: options.statusIntervalMs }),
-  };
+  const ctx = createBotContext(options, logger);
 
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
@@ -185,19 +160,7 @@ export async function startDiscord(options: StartDiscordOptions): Promise<Discor
       if (stopping) return;
       stopping = true;
       status.set("stopping");
-      const drainTimeoutMs = options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS;
-      const drained = Promise.allSettled([...inFlight]).then(() => true);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<false>((resolve) => {
-        timer = setTimeout(() => resolve(false), drainTimeoutMs);
-      });
-      if (!(await Promise.race([drained, timeout]))) {
-        logger.warn(
-          { drainTimeoutMs },
-          "Discord: answers still in progress at shutdown were dropped",
-        );
-      }
-      clearTimeout(timer);
+      await drainInFlight(inFlight, options.drainTimeoutMs ?? DRAIN_TIMEOUT_MS, logger);
       await client.destroy();
       logger.info("Discord: disconnected");
     },

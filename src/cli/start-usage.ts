@@ -3,8 +3,11 @@ export const START_USAGE = `Usage: npm start
 
 Starts every chat face that is configured, from the environment or .env (see .env.example):
   TELEGRAM_BOT_TOKEN   the Telegram bot (docs/telegram.md)
-  DISCORD_BOT_TOKEN    the Discord bot (docs/discord.md); register its slash commands
-                       once with npm run discord:register
+  DISCORD_BOT_TOKEN    the Discord bot over the gateway (docs/discord.md); register its
+                       slash commands once with npm run discord:register
+  DISCORD_INTERACTIONS_PORT and DISCORD_PUBLIC_KEY
+                       the Discord bot over HTTP instead: Discord POSTs each interaction
+                       to this port (several instances behind a load balancer)
 With neither, it answers questions typed here in the terminal.
 Takes no options; -h, --help prints this text.`;
 

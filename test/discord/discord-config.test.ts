@@ -3,6 +3,7 @@ import {
   DEFAULT_DISCORD_API_BASE,
   DiscordConfigSchema,
   discordConfigured,
+  discordMode,
 } from "../../adapters/discord/discord-config.ts";
 import { AppError, parseConfig } from "../../src/index.ts";
 
@@ -71,5 +72,26 @@ describe("Discord configuration", () => {
     const message = problem({ DISCORD_BOT_TOKEN: `Bot ${token}` });
     expect(message).toContain("DISCORD_BOT_TOKEN");
     expect(message).not.toContain(token);
+  });
+
+  it("selects the HTTP interactions endpoint with a port and the public key, without a token", () => {
+    const key = "A1".repeat(32);
+    const config = parse({ DISCORD_INTERACTIONS_PORT: "8090", DISCORD_PUBLIC_KEY: ` ${key} ` });
+    expect(discordConfigured(config)).toBe(true);
+    expect(discordMode(config)).toBe("http");
+    expect(config.DISCORD_PUBLIC_KEY).toBe(key.toLowerCase());
+    expect(config.DISCORD_INTERACTIONS_PORT).toBe(8090);
+    expect(discordMode(parse({ DISCORD_BOT_TOKEN: "x".repeat(30) }))).toBe("gateway");
+  });
+
+  it("refuses either half of the HTTP endpoint's configuration alone, and a malformed key", () => {
+    expect(problem({ DISCORD_INTERACTIONS_PORT: "8090" })).toContain("DISCORD_PUBLIC_KEY");
+    expect(problem({ DISCORD_PUBLIC_KEY: "ab".repeat(32) })).toContain("DISCORD_INTERACTIONS_PORT");
+    const message = problem({
+      DISCORD_INTERACTIONS_PORT: "70000",
+      DISCORD_PUBLIC_KEY: "not-a-key",
+    });
+    expect(message).toContain("DISCORD_INTERACTIONS_PORT: must be a port number");
+    expect(message).toContain("DISCORD_PUBLIC_KEY: must be the application's public key");
   });
 });

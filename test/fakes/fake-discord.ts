@@ -30,11 +30,18 @@ export interface RecordedRequest {
   status: number;
   /** `performance.now()` when the request reached the fake: what latency is measured to. */
   receivedAt: number;
+  /** A response the bot gave as its HTTP answer to an interaction Discord POSTed. */
+  inline?: boolean;
 }
 
 export interface InjectedInteraction {
   id: string;
   token: string;
+}
+
+/** An interaction as Discord POSTs it to an interactions endpoint: `payload` is the body. */
+export interface HttpInteraction extends InjectedInteraction {
+  payload: Record<string, unknown>;
 }
 
 export interface FakeDiscordOptions {
@@ -65,6 +72,8 @@ export class FakeDiscord {
 
   /** Requests by the interaction token in their path: a burst's look-ups stay O(1) each. */
   private readonly byToken = new Map<string, RecordedRequest[]>();
+  /** Interactions POSTed to a bot whose HTTP answer has not been taken in yet, by token. */
+  private readonly deliveries = new Map<string, Promise<void>>();
   private readonly events = new EventEmitter();
   private readonly responses: FakeInteractionResponses;
   private readonly rateLimitOnce: RegExp[] = [];
@@ -203,12 +212,84 @@ export class FakeDiscord {
     return this.dispatchInteraction(3, where, { custom_id: customId, component_type: 2 }, message);
   }
 
+  /** A slash command (or autocomplete, type 4) as Discord POSTs it to an interactions endpoint. */
+  commandRequest(
+    name: string,
+    options: { name: string; type?: number; value: string | number; focused?: boolean }[],
+    where: Where & { type?: 2 | 4 },
+  ): HttpInteraction {
+    return this.createInteraction(where.type ?? 2, where, {
+      id: "1500000000000000001",
+      name,
+      type: 1,
+      options: options.map((o) => ({ type: 3, ...o })),
+    });
+  }
+
+  /** A click on a button, as Discord POSTs it to an interactions endpoint. */
+  clickRequest(message: FakeMessage, customId: string, where: Where): HttpInteraction {
+    return this.createInteraction(3, where, { custom_id: customId, component_type: 2 }, message);
+  }
+
+  /**
+   * Until the returned function is called, requests with the interaction's token wait: they
+   * are answered after the interaction's own response (the HTTP answer to Discord's POST)
+   * was taken in, as Discord takes in a response before it serves that token's webhooks.
+   */
+  deliveryStarted(interaction: InjectedInteraction): () => void {
+    let done = () => {};
+    this.deliveries.set(
+      interaction.token,
+      new Promise<void>((resolve) => {
+        done = resolve;
+      }),
+    );
+    return () => {
+      this.deliveries.delete(interaction.token);
+      done();
+    };
+  }
+
+  /**
+   * The bot's HTTP answer to a delivered interaction, taken in as the callback it stands
+   * for: recorded (as `POST .../callback`, `inline`) and applied like one.
+   */
+  inlineResponse(interaction: InjectedInteraction, body: { type: number }): number {
+    const request: RecordedRequest = {
+      seq: ++this.seq,
+      method: "POST",
+      path: `/interactions/${interaction.id}/${interaction.token}/callback`,
+      query: new URLSearchParams(),
+      body,
+      authorization: undefined,
+      status: 0,
+      receivedAt: performance.now(),
+      inline: true,
+    };
+    const [status] = this.route(request);
+    request.status = status;
+    this.record(request);
+    this.changed();
+    return status;
+  }
+
   private dispatchInteraction(
     type: number,
     where: Where,
     data: Record<string, unknown>,
     message?: FakeMessage,
   ): InjectedInteraction {
+    const { id, token, payload } = this.createInteraction(type, where, data, message);
+    this.dispatch("INTERACTION_CREATE", payload);
+    return { id, token };
+  }
+
+  private createInteraction(
+    type: number,
+    where: Where,
+    data: Record<string, unknown>,
+    message?: FakeMessage,
+  ): HttpInteraction {
     const id = this.snowflake();
     const token = `aW50ZXJhY3Rpb246${id}${Math.random().toString(36).slice(2)}`;
     const payload = interactionPayload({
@@ -228,8 +309,7 @@ export class FakeDiscord {
       expired: where.expired ?? false,
       ...(message ? { originalId: message.id } : {}),
     });
-    this.dispatch("INTERACTION_CREATE", payload);
-    return { id, token };
+    return { id, token, payload };
   }
 
   /** Sends a dispatch to every identified gateway session. */
@@ -253,6 +333,9 @@ export class FakeDiscord {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ""));
+    const token = /^\/webhooks\/\d+\/([^/]+)/.exec(path)?.[1];
+    const delivery = token === undefined ? undefined : this.deliveries.get(token);
+    if (delivery) await delivery;
     const request: RecordedRequest = {
       seq: ++this.seq,
       method: req.method ?? "GET",
