@@ -69,6 +69,12 @@ export function withListings(engine: Engine): Engine {
       } finally {
         renew();
       }
+      // A change applied in place is followed by its full build: lists again once it is in.
+      const applied = engine.corpusStatus().builtAt;
+      void engine.merged?.().then(() => {
+        if (engine.corpusStatus().builtAt !== applied) renew();
+      });
     },
+    merged: () => engine.merged?.() ?? Promise.resolve(),
   };
 }
