@@ -1,8 +1,10 @@
+import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { type Answer, refusedAnswer } from "../answer/answer.ts";
 import { quoteIsVerbatim } from "../answer/build-quote.ts";
 import { DEFAULT_MAX_QUESTION_LENGTH } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
 import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
+import { postingsOf } from "../search/bm25-index.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
 import { cutCodePoints } from "../text/cut-code-points.ts";
 import { stripInvisible } from "../text/normalize.ts";
@@ -99,22 +101,36 @@ export function createEngine(options: EngineOptions): Engine {
   };
 
   /**
-   * The current full build with a small change applied in place, or null when the change
-   * needs a full build (too large, reordered, nothing changed, or an index without segments).
+   * The current full build with a small change applied in place, null when the change
+   * needs a full build (too large, reordered, nothing changed, or an index without
+   * segments), or "superseded" when a later change came while this one was analysed.
    */
-  const changedInPlace = (articles: readonly Article[]): CorpusSnapshot | null => {
-    if (maxInPlace <= 0) return null;
-    const change = corpusChange(base.articles, articles);
+  const changedInPlace = async (
+    articles: readonly Article[],
+    build: number,
+  ): Promise<CorpusSnapshot | null | "superseded"> => {
+    if (maxInPlace <= 0 || !postingsOf(base.index)) return null;
+    const startedFrom = base;
+    const change = corpusChange(startedFrom.articles, articles);
     const size = change.added.length + change.removed.size;
     if (!change.inOrder || size > maxInPlace) return null;
     // Back to exactly the last full build (an added article removed again): that build is it.
     if (size === 0) return snapshot === base ? null : base;
-    return extendSnapshot(
-      base,
-      change.added,
-      change.removed,
-      options.analyzeArticle ?? analyzeArticle,
-    );
+    // An article's analysis (sentences, speakers) is the costly part, tens of ms when it is
+    // new: one per turn of the event loop, so questions are answered in between.
+    const analyze = options.analyzeArticle ?? analyzeArticle;
+    const analyses = new Map<Article, ArticleAnalysis>();
+    for (const article of change.added) {
+      analyses.set(article, analyze(article));
+      await yieldToLoop();
+    }
+    if (build !== builds) return "superseded";
+    // A background build may have been swapped in meanwhile: the change is from it now.
+    const from = base;
+    const now = from === startedFrom ? change : corpusChange(from.articles, articles);
+    if (!now.inOrder || now.added.length + now.removed.size > maxInPlace) return null;
+    if (now.added.length + now.removed.size === 0) return from;
+    return extendSnapshot(from, now.added, now.removed, (a) => analyses.get(a) ?? analyze(a));
   };
 
   // Every article's summary, once per snapshot: /sources and `corpus list` ask per request,
@@ -316,7 +332,16 @@ export function createEngine(options: EngineOptions): Engine {
 
     async replaceArticles(articles) {
       const build = ++builds;
-      const inPlace = changedInPlace(articles);
+      // An article the change cannot take in place fails the full build too, and that
+      // build's error is the one to report: this one goes to the log.
+      const inPlace = await changedInPlace(articles, build).catch((error: unknown) => {
+        logger.warn({ err: error }, "corpus change not applied in place; building in full");
+        return null;
+      });
+      if (inPlace === "superseded") {
+        logger.info({ articles: articles.length }, "corpus change superseded by a later one");
+        return;
+      }
       if (inPlace) {
         swapIn(inPlace, inPlace === base);
         logger.info(

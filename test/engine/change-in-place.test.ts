@@ -148,6 +148,23 @@ describe("a change of a few articles, applied in place", () => {
     expect(engine.articles().map((a) => a.id)).toContain(FEE_ARTICLE);
   });
 
+  it("swaps in only the later of two changes that overlap", async () => {
+    const held = heldBuilds();
+    const added = dev.articles.find((a) => a.id === FEE_ARTICLE)!;
+    const without = dev.articles.filter((a) => a !== added);
+    const engine = createEngine({ articles: without, buildSnapshot: held.build });
+    const first = engine.replaceArticles([...without, added]);
+    await engine.replaceArticles(without.slice(1));
+    await first;
+    expect(engine.articles().map((a) => a.id)).toEqual(without.slice(1).map((a) => a.id));
+    expect((await engine.ask(BELLINI)).quotes.some((q) => q.source.articleId === FEE_ARTICLE)).toBe(
+      false,
+    );
+    held.release();
+    await engine.merged?.();
+    expect(engine.articles().map((a) => a.id)).toEqual(without.slice(1).map((a) => a.id));
+  });
+
   it("waits for the full build when the change is large, or turned off", async () => {
     const held = heldBuilds();
     const engine = createEngine({
