@@ -23,7 +23,7 @@ interface AddedSpeakers {
  * new entry at the end. What only the full rebuild does: merging new spellings that merely
  * sound alike (Syrskyi and Syrsky), the "only one longer name" rule against the whole
  * corpus, re-choosing an entry's displayed name, and forgetting a speaker whose only
- * statements were deleted (they keep their entry, with no statements and no aliases).
+ * statements were deleted (they keep their entry, with no statements, aliases or roles).
  *
  * Base entries are never written: every entry a change touches is copied, and every entry
  * an added article's speaker maps to is a copy, so the caller may push statements to it.
@@ -60,8 +60,10 @@ export function extendSpeakerDirectory(
       const e = own(id);
       e.statements = e.statements.filter((p) => !deleted.has(p));
       if (e.statements.length === 0) {
+        // Found by neither name nor role: questions go to the speakers still quoted.
         dead.add(id);
         e.aliases = [];
+        e.roles = [];
       }
     }
   }
