@@ -93,7 +93,7 @@ export function createEngine(options: EngineOptions): Engine {
   // Builds started; a build that finishes after a later one started is not swapped in.
   let builds = 0;
   // The full build running in the background after a change applied in place.
-  let merging: Promise<void> = Promise.resolve();
+  let merging: Promise<boolean> = Promise.resolve(false);
   const swapIn = (next: CorpusSnapshot, full: boolean) => {
     snapshot = next;
     if (full) base = next;
@@ -353,18 +353,22 @@ export function createEngine(options: EngineOptions): Engine {
         // extend-speaker-directory.ts); answers may differ until it is swapped in.
         merging = buildNext(articles).then(
           (next) => {
-            if (build !== builds) return;
-            swapIn(next, true);
+            if (build !== builds) return false;
+            // The same corpus, built in full: it is as old as the change it replaces.
+            snapshot = next;
+            base = next;
             logger.info(
               { articles: articles.length, passages: next.passages.length },
               "corpus merged: full build swapped in",
             );
+            return true;
           },
           (error: unknown) => {
             logger.error(
               { err: error },
               "background corpus build failed; the change stays in place",
             );
+            return false;
           },
         );
         return;

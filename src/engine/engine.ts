@@ -101,9 +101,10 @@ export interface Engine {
    */
   replaceArticles(articles: readonly Article[]): Promise<void>;
   /**
-   * Resolves when no background build is pending. A change of a few articles is
-   * answerable as soon as replaceArticles resolves, applied in place to the last full
-   * build; the full build that replaces it runs on afterwards (see create-engine.ts).
+   * Resolves when the background build of the last change is over: true if it was swapped
+   * in. A change of a few articles is answerable as soon as replaceArticles resolves,
+   * applied in place to the last full build; the full build that replaces it runs on
+   * afterwards (see create-engine.ts). The corpus status keeps the change's date.
    */
-  merged?(): Promise<void>;
+  merged?(): Promise<boolean>;
 }

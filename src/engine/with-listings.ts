@@ -70,11 +70,10 @@ export function withListings(engine: Engine): Engine {
         renew();
       }
       // A change applied in place is followed by its full build: lists again once it is in.
-      const applied = engine.corpusStatus().builtAt;
-      void engine.merged?.().then(() => {
-        if (engine.corpusStatus().builtAt !== applied) renew();
+      void engine.merged?.().then((swapped) => {
+        if (swapped) renew();
       });
     },
-    merged: () => engine.merged?.() ?? Promise.resolve(),
+    merged: () => engine.merged?.() ?? Promise.resolve(false),
   };
 }

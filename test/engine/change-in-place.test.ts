@@ -54,8 +54,11 @@ describe("a change of a few articles, applied in place", () => {
     expect(answer.speaker).toMatch(/Bellini/);
     expect(engine.articles().map((a) => a.id)).toContain(FEE_ARTICLE);
     expect(engine.corpusStatus().articles).toBe(dev.articles.length);
+    const { builtAt } = engine.corpusStatus();
     held.release();
-    await engine.merged?.();
+    expect(await engine.merged?.()).toBe(true);
+    // The full build is the same corpus: it keeps the change's date.
+    expect(engine.corpusStatus()).toEqual({ articles: dev.articles.length, builtAt });
   });
 
   it("hides a removed article at once: answers, listings and counts", async () => {
@@ -78,8 +81,12 @@ describe("a change of a few articles, applied in place", () => {
     expect(engine.describeCorpus()).toContain(`I have ${rest.length} articles`);
     expect(engine.statements().some((s) => s.articleId === FEE_ARTICLE)).toBe(false);
     expect(engine.speakers().some((s) => /Bellini/.test(s.name))).toBe(false);
+    const listed = engine.articles();
     held.release();
-    await engine.merged?.();
+    expect(await engine.merged?.()).toBe(true);
+    // The lists are made again from the full build, with the same articles.
+    expect(engine.articles()).not.toBe(listed);
+    expect(engine.articles()).toEqual(listed);
   });
 
   it("answers the development set as a fresh engine does once the full build is in", async () => {
@@ -143,7 +150,7 @@ describe("a change of a few articles, applied in place", () => {
     const answer = await engine.ask(BELLINI);
     expect(answer.quotes.some((q) => q.source.articleId === FEE_ARTICLE)).toBe(true);
     held.release();
-    await engine.merged?.();
+    expect(await engine.merged?.()).toBe(false);
     // The superseded build is not swapped in over the restored corpus.
     expect(engine.articles().map((a) => a.id)).toContain(FEE_ARTICLE);
   });
