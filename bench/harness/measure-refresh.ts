@@ -31,9 +31,13 @@ export interface RefreshPartResult extends CorpusFacts {
   loopDelay: LoopDelay;
   /** Questions answered from the old snapshot while the refresh ran, and their latency. */
   askedDuring: LatencySummary;
-  /** From adding one article (a full rebuild beside the old snapshot) to answering from it. */
+  /** From adding one article (applied in place: an index segment) to answering from it. */
   addOneMs: number;
   addOneLoopDelay: LoopDelay;
+  /** From adding it until the full build that follows in the background is swapped in. */
+  addOneMergedMs: number;
+  /** The loop's delay while that background build ran. */
+  mergeLoopDelay: LoopDelay;
   /** From removing it again to the answer no longer quoting it. */
   removeOneMs: number;
   peakRssMiB: number;
@@ -58,7 +62,8 @@ const EXTRA_QUESTION = "What did Marbrecht say about the zeppelin ferry?";
 /**
  * The engine as loadEngine starts it (corpus cache in a scratch file), then a full refresh
  * in a worker thread while questions keep coming, with the event loop's delay measured by
- * perf_hooks; then one article added and removed, timed until the answers show it.
+ * perf_hooks; then one article added and removed, timed until the answers show it (and
+ * the added one until its full build is swapped in).
  */
 export async function measureRefreshPart(
   options: SizeOptions,
@@ -91,12 +96,20 @@ export async function measureRefreshPart(
     if (answer.quotes[0]?.source.articleId !== EXTRA.id)
       throw new Error("the added article was not answerable after replaceArticles");
   });
+  const merged = await whileAsking(engine, questions, async () => {
+    await engine.merged?.();
+    const answer = await engine.ask(EXTRA_QUESTION);
+    if (answer.quotes[0]?.source.articleId !== EXTRA.id)
+      throw new Error("the added article was not answerable after the full build");
+  });
   const removed = await whileAsking(engine, questions, async () => {
     await engine.replaceArticles(articles);
     const answer = await engine.ask(EXTRA_QUESTION);
     if (answer.quotes.some((q) => q.source.articleId === EXTRA.id))
       throw new Error("the removed article was still quoted after replaceArticles");
   });
+  // Its own background build ends before the process does.
+  await engine.merged?.();
   return {
     part: "refresh",
     size: options.size,
@@ -108,6 +121,8 @@ export async function measureRefreshPart(
     askedDuring: summarize(refresh.asked),
     addOneMs: added.ms,
     addOneLoopDelay: added.delay,
+    addOneMergedMs: added.ms + merged.ms,
+    mergeLoopDelay: merged.delay,
     removeOneMs: removed.ms,
     peakRssMiB: peakRssMiB(),
     load: { before: loadBefore, after: currentLoad() },

@@ -34,6 +34,19 @@ export interface CorpusSnapshot {
   wordKeys: ReadonlySet<string>;
   /** Passages of each article paragraph, by `${article}:${paragraph}`. */
   paragraphPassages: ReadonlyMap<string, readonly number[]>;
+  /**
+   * Articles (by position) removed since the full build this snapshot extends
+   * (extend-snapshot.ts): their passages are never found and no speaker's statements;
+   * listings leave them out. Absent in a full build.
+   */
+  removed?: ReadonlySet<number>;
+}
+
+/** The articles a snapshot answers from, in corpus order: removed ones left out. */
+export function liveArticles(snapshot: CorpusSnapshot): readonly Article[] {
+  const { removed } = snapshot;
+  if (!removed || removed.size === 0) return snapshot.articles;
+  return snapshot.articles.filter((_, a) => !removed.has(a));
 }
 
 /** The sentence a passage is: its paragraph's characters at its offsets. */
@@ -51,14 +64,42 @@ export function buildSnapshot(
   indexFactory: LexicalIndexFactory = SEARCH_INDEXES[DEFAULT_SEARCH_INDEX],
   analyze: (article: Article) => ArticleAnalysis = analyzeArticle,
 ): CorpusSnapshot {
-  const passages: Passage[] = [];
-  const indexed: IndexedPassage[] = [];
-  const wordKeys = new Set<string>();
-  const paragraphPassages = new Map<string, number[]>();
   const analyses = articles.map((article) => analyze(article));
   const speakers = buildSpeakerDirectory(
     analyses.map((a, i) => ({ articleId: articles[i]!.id, ...a })),
   );
+  const builder = passageBuilder([], new Map(), new Set());
+  articles.forEach((article, a) => {
+    addArticlePassages(builder, article, a, analyses[a]!, speakers);
+  });
+  for (const p of builder.passages)
+    if (p.speaker >= 0) speakers.get(p.speaker).statements.push(p.id);
+  return {
+    articles,
+    passages: builder.passages,
+    speakers,
+    index: indexFactory(builder.indexed),
+    wordKeys: builder.wordKeys,
+    paragraphPassages: builder.paragraphPassages,
+  };
+}
+
+/** What turning articles into passages adds to, one article at a time. */
+export interface PassageBuilder {
+  passages: Passage[];
+  /** What the lexical index takes, for the passages this builder made. */
+  indexed: IndexedPassage[];
+  paragraphPassages: Map<string, number[]>;
+  wordKeys: Set<string>;
+  termsOfWho: (who: string) => string;
+}
+
+/** A builder that continues `passages` (whose ids are their positions). */
+export function passageBuilder(
+  passages: Passage[],
+  paragraphPassages: Map<string, number[]>,
+  wordKeys: Set<string>,
+): PassageBuilder {
   // "Name role" strings repeat across a speaker's statements: analyse each once.
   const whoTerms = new Map<string, string>();
   const termsOfWho = (who: string): string => {
@@ -69,46 +110,49 @@ export function buildSnapshot(
     }
     return terms;
   };
+  return { passages, indexed: [], paragraphPassages, wordKeys, termsOfWho };
+}
 
-  articles.forEach((article, a) => {
-    const { sentences, statements, paragraphTerms, sentenceTerms, wordKeys: keys } = analyses[a]!;
-    for (const key of keys) wordKeys.add(key);
-    const said = new Map(statements.map((s) => [`${s.paragraph}:${s.sentence}`, s]));
-    article.paragraphs.forEach((_text, p) => {
-      const ids: number[] = [];
-      (sentences[p] ?? []).forEach((span, s) => {
-        const statement = said.get(`${p + 1}:${s}`);
-        const speaker = statement ? speakers.idOf(article.id, statement.speakerKey) : -1;
-        const id = passages.length;
-        ids.push(id);
-        passages.push({
-          id,
-          article: a,
-          paragraph: p + 1,
-          sentence: s,
-          start: span.start,
-          end: span.end,
-          speaker,
-          role: statement?.role ?? null,
-          cue: statement?.cue ?? null,
-        });
-        const who = speaker >= 0 ? `${speakers.get(speaker).name} ${statement?.role ?? ""}` : "";
-        indexed.push({
-          id,
-          text: sentenceTerms[p]?.[s] ?? "",
-          context: `${paragraphTerms[p] ?? ""} ${termsOfWho(who)}`,
-        });
+/**
+ * The passages of `article`, the a-th of the corpus, with their speakers from `speakers`
+ * (statements are not added to the directory here).
+ */
+export function addArticlePassages(
+  builder: PassageBuilder,
+  article: Article,
+  a: number,
+  analysis: ArticleAnalysis,
+  speakers: SpeakerDirectory,
+): void {
+  const { passages, indexed, paragraphPassages, wordKeys, termsOfWho } = builder;
+  const { sentences, statements, paragraphTerms, sentenceTerms, wordKeys: keys } = analysis;
+  for (const key of keys) wordKeys.add(key);
+  const said = new Map(statements.map((s) => [`${s.paragraph}:${s.sentence}`, s]));
+  article.paragraphs.forEach((_text, p) => {
+    const ids: number[] = [];
+    (sentences[p] ?? []).forEach((span, s) => {
+      const statement = said.get(`${p + 1}:${s}`);
+      const speaker = statement ? speakers.idOf(article.id, statement.speakerKey) : -1;
+      const id = passages.length;
+      ids.push(id);
+      passages.push({
+        id,
+        article: a,
+        paragraph: p + 1,
+        sentence: s,
+        start: span.start,
+        end: span.end,
+        speaker,
+        role: statement?.role ?? null,
+        cue: statement?.cue ?? null,
       });
-      paragraphPassages.set(`${a}:${p + 1}`, ids);
+      const who = speaker >= 0 ? `${speakers.get(speaker).name} ${statement?.role ?? ""}` : "";
+      indexed.push({
+        id,
+        text: sentenceTerms[p]?.[s] ?? "",
+        context: `${paragraphTerms[p] ?? ""} ${termsOfWho(who)}`,
+      });
     });
+    paragraphPassages.set(`${a}:${p + 1}`, ids);
   });
-  for (const p of passages) if (p.speaker >= 0) speakers.get(p.speaker).statements.push(p.id);
-  return {
-    articles,
-    passages,
-    speakers,
-    index: indexFactory(indexed),
-    wordKeys,
-    paragraphPassages,
-  };
 }

@@ -1,4 +1,4 @@
-import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { type CorpusSnapshot, liveArticles } from "./corpus-snapshot.ts";
 
 const NAMES_SHOWN = 12;
 
@@ -30,7 +30,7 @@ export function describeCorpus(snapshot: CorpusSnapshot): string {
 }
 
 function describe(snapshot: CorpusSnapshot): string {
-  const { articles } = snapshot;
+  const articles = liveArticles(snapshot);
   const listed = articles
     .slice(0, 3)
     .map((a) => `“${a.title}” (${a.publisher})`)

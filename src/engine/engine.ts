@@ -94,9 +94,17 @@ export interface Engine {
   readonly maxQuestionLength: number;
   /**
    * Builds a new corpus snapshot and index beside the current one, then swaps it in one
-   * step: questions asked meanwhile are answered from the old one. Rejects (leaving the old
+   * step: questions asked meanwhile are answered from the old one. A change of a few
+   * articles is applied in place at once instead, and the full build follows (`merged`). Rejects (leaving the old
    * corpus in place) if the new one cannot be built. When a later call starts before this
    * one's build ends, only the later corpus is swapped in.
    */
   replaceArticles(articles: readonly Article[]): Promise<void>;
+  /**
+   * Resolves when the background build of the last change is over: true if it was swapped
+   * in. A change of a few articles is answerable as soon as replaceArticles resolves,
+   * applied in place to the last full build; the full build that replaces it runs on
+   * afterwards (see create-engine.ts). The corpus status keeps the change's date.
+   */
+  merged?(): Promise<boolean>;
 }

@@ -57,7 +57,7 @@ const isTitleWord = (w: string) => ROLE_NOUNS.has(nameKey(w)) || ROLE_NOUNS.has(
  * "Commissioner Ann Holloway", "Financial Officer Wei Zhang": capitalised words up to
  * a role noun before a name of two or more words are the person's title, not their name.
  */
-function splitTitle(name: string): { name: string; title: string | null } {
+export function splitTitle(name: string): { name: string; title: string | null } {
   const parts = name.split(/\s+/);
   let cut = 0;
   for (let i = 0; i < parts.length - 2; i++) {
@@ -366,33 +366,48 @@ export function buildSpeakerDirectory(perArticle: readonly ArticleSpeakers[]): S
     if (!all[id]!.aliases.includes(key)) all[id]!.aliases.push(key);
   };
   const partial: [string, number][] = [];
-  for (const e of all) {
-    for (const spelling of e.spellings) {
-      if (e.kind === "person") {
-        alias(nameKey(spelling), e.id);
-        const [surname, ...parts] = surnameForms(spelling);
-        // "okonkwo berg" names one person; "okonkwo" or "berg" alone only if no one else is called that.
-        alias(surname ?? surnameKey(spelling), e.id);
-        for (const part of parts)
-          if (part.length >= 3 && !NAME_PARTICLES.has(part)) partial.push([part, e.id]);
-      } else if (e.kind === "organization") {
-        const bare = nameKey(spelling.replace(/^the /i, ""));
-        // A one-word outlet ("The Times") is found only with its article: "times" is a common
-        // word. A one-word short form of the entry's own longer name ("Aurora" for "Aurora
-        // Grid") is found without it.
-        const shortForm =
-          !bare.includes(" ") && e.spellings.some((o) => nameKey(o).startsWith(`${bare} `));
-        alias(bare.includes(" ") || shortForm ? bare : `the ${bare}`, e.id);
-        if (bare.includes(" ")) alias(`the ${bare}`, e.id);
-      }
-    }
-  }
+  for (const e of all)
+    for (const spelling of e.spellings)
+      spellingAliases(
+        e,
+        spelling,
+        (key) => alias(key, e.id),
+        (part) => partial.push([part, e.id]),
+      );
   const partials = new Map<string, Set<number>>();
   for (const [key, id] of partial) partials.set(key, (partials.get(key) ?? new Set()).add(id));
   for (const [key, ids] of partials)
     if (!aliasIndex.has(key) && ids.size === 1) alias(key, [...ids][0]!);
   const longestAlias = Math.max(1, ...[...aliasIndex.keys()].map((k) => k.split(" ").length));
   return directoryOf(all, local, aliasIndex, longestAlias);
+}
+
+/**
+ * The keys a question can name `entry` by under one of its spellings: `alias` for each,
+ * `partial` for a part of a person's name that names them only if no one else has it.
+ */
+export function spellingAliases(
+  entry: Pick<SpeakerEntry, "kind" | "spellings">,
+  spelling: string,
+  alias: (key: string) => void,
+  partial: (key: string) => void,
+): void {
+  if (entry.kind === "person") {
+    alias(nameKey(spelling));
+    const [surname, ...parts] = surnameForms(spelling);
+    // "okonkwo berg" names one person; "okonkwo" or "berg" alone only if no one else is called that.
+    alias(surname ?? surnameKey(spelling));
+    for (const part of parts) if (part.length >= 3 && !NAME_PARTICLES.has(part)) partial(part);
+  } else if (entry.kind === "organization") {
+    const bare = nameKey(spelling.replace(/^the /i, ""));
+    // A one-word outlet ("The Times") is found only with its article: "times" is a common
+    // word. A one-word short form of the entry's own longer name ("Aurora" for "Aurora
+    // Grid") is found without it.
+    const shortForm =
+      !bare.includes(" ") && entry.spellings.some((o) => nameKey(o).startsWith(`${bare} `));
+    alias(bare.includes(" ") || shortForm ? bare : `the ${bare}`);
+    if (bare.includes(" ")) alias(`the ${bare}`);
+  }
 }
 
 /** What a directory is made of, to send it to another thread and put it back together. */

@@ -69,6 +69,11 @@ export function withListings(engine: Engine): Engine {
       } finally {
         renew();
       }
+      // A change applied in place is followed by its full build: lists again once it is in.
+      void engine.merged?.().then((swapped) => {
+        if (swapped) renew();
+      });
     },
+    merged: () => engine.merged?.() ?? Promise.resolve(false),
   };
 }

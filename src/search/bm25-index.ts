@@ -81,7 +81,7 @@ export function createBm25Index(
   return bm25IndexFromPostings(postings, options);
 }
 
-function checkOptions(options: Omit<Bm25Options, "analyze">): void {
+export function checkOptions(options: Omit<Bm25Options, "analyze">): void {
   // Every contribution must be positive: the accumulator reads a score of 0 as "untouched".
   if (
     !(
@@ -117,7 +117,7 @@ export function bm25IndexFromPostings(
   const acc = createAccumulator(n);
   const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
-  return {
+  const index: LexicalIndex = {
     size: n,
     documentFrequency(term: string): number {
       const id = termIds.get(term);
@@ -163,10 +163,24 @@ export function bm25IndexFromPostings(
       });
     },
   };
+  POSTINGS.set(index, { postings, options });
+  return index;
+}
+
+/** The postings (and options) each index made here searches: what a new segment extends. */
+const POSTINGS = new WeakMap<LexicalIndex, { postings: Bm25Postings; options: Bm25IndexOptions }>();
+
+export type Bm25IndexOptions = Omit<Bm25Options, "analyze">;
+
+/** The postings and options of an index bm25IndexFromPostings made, or null for any other. */
+export function postingsOf(
+  index: LexicalIndex,
+): { postings: Bm25Postings; options: Bm25IndexOptions } | null {
+  return POSTINGS.get(index) ?? null;
 }
 
 /** In double precision, so scores match minisearch's to the last bits and ties stay ties. */
-function lengthNorms(lengths: Float32Array, k1: number, b: number): Float64Array {
+export function lengthNorms(lengths: Float32Array, k1: number, b: number): Float64Array {
   let total = 0;
   for (const length of lengths) total += length;
   const average = lengths.length > 0 && total > 0 ? total / lengths.length : 1;
