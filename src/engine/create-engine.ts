@@ -44,6 +44,11 @@ export interface EngineOptions {
    * here, on this thread.
    */
   buildSnapshot?: (articles: readonly Article[]) => Promise<CorpusSnapshot>;
+  /**
+   * The first snapshot, already made from `articles` (loadEngine reads it from DATA_DIR or
+   * builds it there to save it); by default it is built here.
+   */
+  snapshot?: CorpusSnapshot;
 }
 
 /** Longest question echoed back (in code points) in an Answer refused for its length. */
@@ -54,11 +59,9 @@ export function createEngine(options: EngineOptions): Engine {
   const maxQuotes = options.maxQuotes ?? 3;
   const maxQuestionLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
   const now = options.now ?? (() => new Date());
-  let snapshot: CorpusSnapshot = buildSnapshot(
-    options.articles,
-    options.indexFactory,
-    options.analyzeArticle,
-  );
+  let snapshot: CorpusSnapshot =
+    options.snapshot ??
+    buildSnapshot(options.articles, options.indexFactory, options.analyzeArticle);
   let builtAt = now().toISOString();
   const buildNext =
     options.buildSnapshot ??
