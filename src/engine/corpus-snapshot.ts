@@ -55,9 +55,11 @@ export function buildSnapshot(
   const indexed: IndexedPassage[] = [];
   const wordKeys = new Set<string>();
   const paragraphPassages = new Map<string, number[]>();
-  const analyses = articles.map((article) => analyze(article));
+  // Each analysis is let go once its passages are made: only the terms stay, in `indexed`,
+  // so the index is built without every article's sentences and speakers held beside it.
+  const analyses: (ArticleAnalysis | undefined)[] = articles.map((article) => analyze(article));
   const speakers = buildSpeakerDirectory(
-    analyses.map((a, i) => ({ articleId: articles[i]!.id, ...a })),
+    analyses.map((a, i) => ({ articleId: articles[i]!.id, ...a! })),
   );
   // "Name role" strings repeat across a speaker's statements: analyse each once.
   const whoTerms = new Map<string, string>();
@@ -72,6 +74,7 @@ export function buildSnapshot(
 
   articles.forEach((article, a) => {
     const { sentences, statements, paragraphTerms, sentenceTerms, wordKeys: keys } = analyses[a]!;
+    analyses[a] = undefined;
     for (const key of keys) wordKeys.add(key);
     const said = new Map(statements.map((s) => [`${s.paragraph}:${s.sentence}`, s]));
     article.paragraphs.forEach((_text, p) => {

@@ -113,6 +113,61 @@ describe("corpus cache", () => {
     expect(reader.stats).toMatchObject({ analysisHits: 1, analysisMisses: 0 });
   });
 
+  it("writes new analyses beside the ones it read, and drops those no article used", async () => {
+    const { corpusDir, dataDir } = await tempCorpus();
+    const file = corpusCacheFile(dataDir, corpusDir);
+    const article = (topic: string, id: string) => ({
+      ...seedArticle(),
+      id,
+      paragraphs: [`"We will keep ${topic} open," Trade Minister Anna Kowalski said on Monday.`],
+    });
+    const [kept, dropped, added] = [
+      article("grain exports", "kept"),
+      article("the border", "dropped"),
+      article("the port", "added"),
+    ];
+    const first = await openCorpusCache(file, SILENT_LOGGER);
+    first.analyze(kept);
+    first.analyze(dropped);
+    await first.save();
+
+    const second = await openCorpusCache(file, SILENT_LOGGER);
+    expect(second.analyze(added)).toEqual(analyzeArticle(added));
+    expect(second.analyze(kept)).toEqual(analyzeArticle(kept));
+    // Two articles with the same paragraphs share one entry, written once.
+    expect(second.analyze({ ...added, id: "added-again" })).toEqual(analyzeArticle(added));
+    await second.save();
+    expect(second.stats).toMatchObject({ analysisHits: 2, analysisMisses: 1 });
+    const stored = JSON.parse(await readFile(analysesFileOf(file), "utf8"));
+    expect(Object.keys(stored.entries)).toHaveLength(2);
+
+    const third = await openCorpusCache(file, SILENT_LOGGER);
+    expect(third.analyze(added)).toEqual(analyzeArticle(added));
+    expect(third.analyze(kept)).toEqual(analyzeArticle(kept));
+    expect(third.analyze(dropped)).toEqual(analyzeArticle(dropped));
+    expect(third.stats).toMatchObject({ analysisHits: 2, analysisMisses: 1 });
+  });
+
+  it("analyses all the same when the cache cannot be written, and says so once", async () => {
+    const { corpusDir, dataDir } = await tempCorpus();
+    // DATA_DIR is a file: no cache folder can be made under it.
+    await writeFile(dataDir, "not a folder");
+    const logger = recordingLogger();
+    const cache = await openCorpusCache(corpusCacheFile(dataDir, corpusDir), logger);
+    const other = {
+      ...seedArticle(),
+      id: "other",
+      paragraphs: ["Another paragraph, said Ivanov."],
+    };
+    expect(cache.analyze(seedArticle())).toEqual(analyzeArticle(seedArticle()));
+    expect(cache.analyze(other)).toEqual(analyzeArticle(other));
+    await cache.save();
+    const warnings = logger.records.filter((r) => r.level === "warn");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((r) => /not saved/.test(r.msg))).toBe(true);
+    expect(warnings.length).toBeLessThanOrEqual(3);
+  });
+
   it("does not rewrite an unchanged cache", async () => {
     const { corpusDir, dataDir } = await tempCorpus();
     const config = {
