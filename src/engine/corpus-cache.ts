@@ -143,7 +143,8 @@ export async function sourcesFingerprint(
         ? (await readdir(path, { recursive: true }))
             .sort()
             .map((name) => join(path, name))
-            .filter((f) => /\.(ts|txt|json)$/.test(f))
+            // .js too: in a compiled build the code is there, not in .ts files.
+            .filter((f) => /\.(ts|txt|json|m?js)$/.test(f))
         : [path];
       for (const f of files) hash.update(f.slice(f.lastIndexOf("src"))).update(await readFile(f));
     }
