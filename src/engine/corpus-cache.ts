@@ -1,4 +1,5 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { mkdir, open as openFile, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
@@ -10,13 +11,15 @@ import { type ArticleAnalysis, analyzeArticle } from "./article-analysis.ts";
 
 /**
  * The corpus as the last run saw it, kept in DATA_DIR so a restart skips the slow part:
- * parsed article files (valid while size and modification time match) and each article's
- * analysis (sentences, speakers, terms; keyed by a hash of its paragraphs). A warm start
- * of 1,000 articles then takes a fraction of a second instead of several seconds.
+ * parsed article files (valid while size and modification time match) in
+ * `corpus-<id>.json`, and each article's analysis (sentences, speakers, terms; keyed by a
+ * hash of its paragraphs) in `corpus-<id>.analyses.json`. The analyses are read at the
+ * first `analyze`: a restart that reads its saved snapshot (snapshot-file.ts) never asks,
+ * and leaves them as they are for the next refresh.
  *
  * The cache is disposable: unreadable, from another version, or made by different
  * analysis code (a hash of its sources and packages), it is ignored and rebuilt.
- * Deleting the file is always safe.
+ * Deleting the files is always safe.
  */
 export interface CorpusCache {
   /** For loadCorpus. */
@@ -39,7 +42,7 @@ export interface CorpusCacheStats {
 }
 
 /** Bump when the shape of the file or of ArticleAnalysis changes. */
-export const CORPUS_CACHE_VERSION = 3;
+export const CORPUS_CACHE_VERSION = 4;
 
 /**
  * The code an ArticleAnalysis depends on: when any of it changes, cached analyses are not
@@ -62,12 +65,18 @@ const CANARY: Pick<Article, "paragraphs"> = {
   ],
 };
 
-interface CacheFile {
+/**
+ * One of the two cache files: the parsed article files in `corpus-<id>.json`, and the
+ * analyses in `corpus-<id>.analyses.json`, read only when an article is analysed (a
+ * restart that reads its snapshot file never does: see snapshot-file.ts).
+ */
+interface CacheFile<T> {
   version: number;
   fingerprint: string;
-  files: Record<string, { size: number; mtimeMs: number; article: Article }>;
-  analyses: Record<string, StoredAnalysis>;
+  entries: Record<string, T>;
 }
+
+type FileEntry = { size: number; mtimeMs: number; article: Article };
 
 /**
  * As stored: the word keys (hundreds of short strings an article) joined into one, which
@@ -110,17 +119,32 @@ export function corpusCacheFile(dataDir: string, corpusDir: string): string {
 }
 
 /** A hash of everything that decides what analyzeArticle returns. */
-export async function analysisFingerprint(): Promise<string> {
-  const hash = createHash("sha256").update(`v${CORPUS_CACHE_VERSION}`);
+export function analysisFingerprint(): Promise<string> {
+  return sourcesFingerprint(`v${CORPUS_CACHE_VERSION}`, ANALYSIS_SOURCES, () =>
+    JSON.stringify(analyzeArticle(CANARY)),
+  );
+}
+
+/**
+ * A hash of source files and folders (paths relative to this file) and of the analysis
+ * packages' versions; where the sources cannot be read (a bundled build), of `fallback()`.
+ */
+export async function sourcesFingerprint(
+  salt: string,
+  sources: readonly string[],
+  fallback: () => string,
+): Promise<string> {
+  const hash = createHash("sha256").update(salt);
   try {
-    for (const source of ANALYSIS_SOURCES) {
+    for (const source of sources) {
       const path = fileURLToPath(new URL(source, import.meta.url));
       // Recursive: word lists live in a folder beside the rules (speakers/lexicon).
       const files = (await stat(path)).isDirectory()
         ? (await readdir(path, { recursive: true }))
             .sort()
             .map((name) => join(path, name))
-            .filter((f) => /\.(ts|txt)$/.test(f))
+            // .js too: in a compiled build the code is there, not in .ts files.
+            .filter((f) => /\.(ts|txt|json|m?js)$/.test(f))
         : [path];
       for (const f of files) hash.update(f.slice(f.lastIndexOf("src"))).update(await readFile(f));
     }
@@ -130,26 +154,38 @@ export async function analysisFingerprint(): Promise<string> {
       hash.update(`${name}@${version}`);
     }
   } catch {
-    hash.update(JSON.stringify(analyzeArticle(CANARY)));
+    hash.update(fallback());
   }
   return hash.digest("hex");
+}
+
+/** Where the analyses of the corpus cache `file` are kept. */
+export function analysesFileOf(file: string): string {
+  return `${file.replace(/\.json$/, "")}.analyses.json`;
 }
 
 export async function openCorpusCache(file: string, logger: Logger): Promise<CorpusCache> {
   // The fingerprint (reading the analysis sources) and the cache file load side by side.
   const fingerprinting = analysisFingerprint();
+  const storedFiles = await readCacheFile<FileEntry>(file, fingerprinting, logger);
+  const fingerprint = await fingerprinting;
   // Only the maps keep what was read: entries this run does not use are freed at save().
-  const { fingerprint, files, analyses, existed } = await (async () => {
-    const stored = await readCacheFile(file, fingerprinting, logger);
-    return {
-      fingerprint: await fingerprinting,
-      files: new Map(Object.entries(stored?.files ?? {})),
-      analyses: new Map(Object.entries(stored?.analyses ?? {})),
-      existed: stored !== undefined,
-    };
-  })();
-  const usedFiles = new Map<string, CacheFile["files"][string]>();
+  const files = new Map(Object.entries(storedFiles ?? {}));
+  const analysesFile = analysesFileOf(file);
+  // Read at the first analysis: most of the cache's bytes, and a restart may need none.
+  let analyses: Map<string, StoredAnalysis> | null = null;
+  let analysesExisted = false;
+  const storedAnalyses = (): Map<string, StoredAnalysis> => {
+    if (!analyses) {
+      const stored = readCacheFileSync<StoredAnalysis>(analysesFile, fingerprint, logger);
+      analyses = new Map(Object.entries(stored ?? {}));
+      analysesExisted = stored !== undefined;
+    }
+    return analyses;
+  };
+  const usedFiles = new Map<string, FileEntry>();
   const usedAnalyses = new Map<string, ArticleAnalysis>();
+  const spill = analysisSpill(analysesFile, fingerprint, logger);
   const stats: CorpusCacheStats = {
     fileHits: 0,
     fileMisses: 0,
@@ -179,64 +215,157 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
     analyze(article) {
       if (!open) return analyzeArticle(article);
       const key = analysisKey(article);
-      const stored = analyses.get(key);
-      let analysis = usedAnalyses.get(key) ?? (stored ? fromStored(stored) : undefined);
-      if (analysis) {
+      const stored = storedAnalyses().get(key);
+      const known = usedAnalyses.get(key) ?? (stored ? fromStored(stored) : undefined);
+      if (known) {
         stats.analysisHits++;
-      } else {
-        stats.analysisMisses++;
-        analysis = analyzeArticle(article);
+        usedAnalyses.set(key, known);
+        return known;
       }
-      usedAnalyses.set(key, analysis);
+      // Already on disk (two articles with the same paragraphs): made again, not held.
+      if (spill.has(key)) {
+        stats.analysisHits++;
+        return analyzeArticle(article);
+      }
+      stats.analysisMisses++;
+      const analysis = analyzeArticle(article);
+      if (!spill.add(key, analysis)) usedAnalyses.set(key, analysis);
       return analysis;
     },
     async save() {
       if (!open) return;
       open = false;
-      const unchanged =
-        existed &&
-        stats.fileMisses === 0 &&
-        stats.analysisMisses === 0 &&
-        usedFiles.size === files.size &&
-        usedAnalyses.size === analyses.size;
-      const content = unchanged
-        ? null
-        : {
-            files: [...usedFiles],
-            analyses: [...usedAnalyses].map(([key, analysis]) => [key, analysis] as const),
-          };
+      const filesChanged =
+        storedFiles === undefined || stats.fileMisses > 0 || usedFiles.size !== files.size;
+      // Never read (nothing was analysed this run): the analyses file stays as it is.
+      const analysesChanged =
+        analyses !== null &&
+        (!analysesExisted ||
+          stats.analysisMisses > 0 ||
+          usedAnalyses.size + spill.size !== analyses.size);
+      // Analyses written as they were made: the ones read from the old file join them.
+      const spilled = analysesChanged && spill.size > 0 ? [...usedAnalyses] : null;
+      const toWrite = [
+        ...(filesChanged ? [{ path: file, entries: [...usedFiles] }] : []),
+        ...(analysesChanged && !spilled
+          ? [{ path: analysesFile, entries: [...usedAnalyses] }]
+          : []),
+      ];
       // Nothing stays in memory once saved: at 10,000 articles that is over 100 MB.
-      for (const map of [files, analyses]) map.clear();
+      files.clear();
+      (analyses as Map<string, StoredAnalysis> | null)?.clear();
       usedFiles.clear();
       usedAnalyses.clear();
-      if (!content) return;
-      // A temporary file renamed over the old one: a reader never sees half a cache.
-      const temporary = `${file}.${process.pid}.tmp`;
-      try {
-        await mkdir(dirname(file), { recursive: true });
-        await writeCacheFile(temporary, fingerprint, content.files, content.analyses);
-        await rename(temporary, file);
-      } catch (error) {
-        await rm(temporary, { force: true }).catch(() => {});
-        logger.warn({ err: error, file }, "corpus cache not saved; the next start rebuilds it");
+      for (const { path, entries } of toWrite) {
+        // A temporary file renamed over the old one: a reader never sees half a cache.
+        const temporary = `${path}.${process.pid}.tmp`;
+        try {
+          await mkdir(dirname(path), { recursive: true });
+          await writeCacheFile(temporary, fingerprint, entries);
+          await rename(temporary, path);
+        } catch (error) {
+          await rm(temporary, { force: true }).catch(() => {});
+          logger.warn(
+            { err: error, file: path },
+            "corpus cache not saved; the next start rebuilds it",
+          );
+        }
       }
+      if (spilled) await spill.finish(spilled);
+      else await spill.abandon();
     },
   };
+}
+
+/**
+ * The analyses file, written while articles are analysed: each new analysis goes to disk
+ * as it is made, so a first start does not hold every article's analysis for the cache
+ * until the end (at 10,000 articles, 140 MB of its peak). A write that fails is logged
+ * once; from then on analyses are held and saved as before (`add` returns false).
+ */
+function analysisSpill(path: string, fingerprint: string, logger: Logger) {
+  // Unique per writer: a refresh's worker may write while another one still does.
+  const temporary = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
+  const keys = new Set<string>();
+  let fd: number | null = null;
+  let failed = false;
+  const fail = (error: unknown) => {
+    failed = true;
+    logger.warn({ err: error, file: path }, "corpus cache not saved; the next start rebuilds it");
+    try {
+      if (fd !== null) closeSync(fd);
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written there after all.
+    }
+    fd = null;
+  };
+  return {
+    get size() {
+      return failed ? 0 : keys.size;
+    },
+    has: (key: string) => keys.has(key),
+    add(key: string, analysis: ArticleAnalysis): boolean {
+      if (failed) return false;
+      try {
+        if (fd === null) {
+          mkdirSync(dirname(path), { recursive: true });
+          fd = openSync(temporary, "w");
+          writeSync(fd, cacheFileStart(fingerprint), null, "latin1");
+        }
+        const entry = `${asciiJson(key)}:${asciiJson(toStored(analysis))}`;
+        writeSync(fd, `${keys.size > 0 ? "," : ""}${entry}`, null, "latin1");
+        keys.add(key);
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+    /** Adds the analyses read from the old file, and puts the file in place. */
+    async finish(more: readonly (readonly [string, ArticleAnalysis])[]): Promise<void> {
+      if (fd === null) return;
+      try {
+        let pending = "";
+        for (const [key, analysis] of more) {
+          pending += `,${asciiJson(key)}:${asciiJson(toStored(analysis))}`;
+          if (pending.length >= WRITE_CHUNK) {
+            writeSync(fd, pending, null, "latin1");
+            pending = "";
+          }
+        }
+        writeSync(fd, `${pending}}}`, null, "latin1");
+        closeSync(fd);
+        fd = null;
+        await rename(temporary, path);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    async abandon(): Promise<void> {
+      if (fd !== null) closeSync(fd);
+      fd = null;
+      await rm(temporary, { force: true }).catch(() => {});
+    },
+  };
+}
+
+function cacheFileStart(fingerprint: string): string {
+  return `{"version":${CORPUS_CACHE_VERSION},"fingerprint":${asciiJson(fingerprint)},"entries":{`;
 }
 
 /** Characters written at a time: the whole file as one string was 160 MB, twice over. */
 const WRITE_CHUNK = 1 << 20;
 
 /**
- * Writes the cache file entry by entry, with the same content as one JSON.stringify of
- * the CacheFile: a first start's memory peak no longer holds the file's text (and its
- * escaped copy) beside everything it analysed.
+ * Writes a cache file entry by entry, with the same content as one JSON.stringify of the
+ * CacheFile: a first start's memory peak no longer holds the file's text (and its escaped
+ * copy) beside everything it analysed.
  */
 async function writeCacheFile(
   path: string,
   fingerprint: string,
-  files: readonly (readonly [string, CacheFile["files"][string]])[],
-  analyses: readonly (readonly [string, ArticleAnalysis])[],
+  entries: readonly (readonly [string, FileEntry | ArticleAnalysis])[],
 ): Promise<void> {
   const handle = await openFile(path, "w");
   try {
@@ -248,17 +377,11 @@ async function writeCacheFile(
         pending = "";
       }
     };
-    await put(
-      `{"version":${CORPUS_CACHE_VERSION},"fingerprint":${asciiJson(fingerprint)},"files":{`,
-    );
-    for (let i = 0; i < files.length; i++) {
-      const [name, entry] = files[i]!;
-      await put(`${i > 0 ? "," : ""}${asciiJson(name)}:${asciiJson(entry)}`);
-    }
-    await put(`},"analyses":{`);
-    for (let i = 0; i < analyses.length; i++) {
-      const [key, analysis] = analyses[i]!;
-      await put(`${i > 0 ? "," : ""}${asciiJson(key)}:${asciiJson(toStored(analysis))}`);
+    await put(cacheFileStart(fingerprint));
+    for (let i = 0; i < entries.length; i++) {
+      const [key, entry] = entries[i]!;
+      const stored = "wordKeys" in entry ? toStored(entry) : entry;
+      await put(`${i > 0 ? "," : ""}${asciiJson(key)}:${asciiJson(stored)}`);
     }
     await put("}}");
     await handle.write(pending, null, "latin1");
@@ -271,11 +394,11 @@ function analysisKey(article: Pick<Article, "paragraphs">): string {
   return createHash("sha256").update(article.paragraphs.join("\u0000")).digest("base64url");
 }
 
-async function readCacheFile(
+async function readCacheFile<T>(
   file: string,
   fingerprinting: Promise<string>,
   logger: Logger,
-): Promise<CacheFile | undefined> {
+): Promise<Record<string, T> | undefined> {
   let text: string;
   try {
     // Written as ASCII (see asciiJson): latin1 is the cheapest exact decoding.
@@ -283,11 +406,33 @@ async function readCacheFile(
   } catch {
     return undefined;
   }
-  const fingerprint = await fingerprinting;
+  return parseCacheFile<T>(file, text, await fingerprinting, logger);
+}
+
+function readCacheFileSync<T>(
+  file: string,
+  fingerprint: string,
+  logger: Logger,
+): Record<string, T> | undefined {
+  let text: string;
   try {
-    const content = JSON.parse(text) as CacheFile;
+    text = readFileSync(file, "latin1");
+  } catch {
+    return undefined;
+  }
+  return parseCacheFile<T>(file, text, fingerprint, logger);
+}
+
+function parseCacheFile<T>(
+  file: string,
+  text: string,
+  fingerprint: string,
+  logger: Logger,
+): Record<string, T> | undefined {
+  try {
+    const content = JSON.parse(text) as CacheFile<T>;
     if (content.version === CORPUS_CACHE_VERSION && content.fingerprint === fingerprint) {
-      return content;
+      return content.entries;
     }
     logger.info({ file }, "corpus cache made by other code; rebuilding it");
   } catch (error) {

@@ -60,6 +60,11 @@ export interface EngineOptions {
    * swapped in when done. Default MAX_ARTICLES_CHANGED_IN_PLACE; 0 turns it off.
    */
   maxArticlesChangedInPlace?: number;
+  /**
+   * The first snapshot, already made from `articles` (loadEngine reads it from DATA_DIR or
+   * builds it there to save it); by default it is built here.
+   */
+  snapshot?: CorpusSnapshot;
 }
 
 /**
@@ -76,11 +81,9 @@ export function createEngine(options: EngineOptions): Engine {
   const maxQuotes = options.maxQuotes ?? 3;
   const maxQuestionLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
   const now = options.now ?? (() => new Date());
-  let snapshot: CorpusSnapshot = buildSnapshot(
-    options.articles,
-    options.indexFactory,
-    options.analyzeArticle,
-  );
+  let snapshot: CorpusSnapshot =
+    options.snapshot ??
+    buildSnapshot(options.articles, options.indexFactory, options.analyzeArticle);
   let builtAt = now().toISOString();
   // The last full build: what a small change extends, and what the snapshot is once the
   // background build after such a change is swapped in.

@@ -10,6 +10,8 @@ import { buildSnapshotInWorker } from "./build-snapshot-in-worker.ts";
 import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
+import { loadSnapshot } from "./load-snapshot.ts";
+import { snapshotFileOf, snapshotFingerprint } from "./snapshot-file.ts";
 import { withListings } from "./with-listings.ts";
 
 /**
@@ -26,12 +28,25 @@ export async function loadEngine(
   store?: CorpusStore,
 ): Promise<Engine> {
   const cacheFile = config.DATA_DIR ? corpusCacheFile(config.DATA_DIR, config.CORPUS_DIR) : null;
-  const cache = cacheFile ? await openCorpusCache(cacheFile, logger) : undefined;
   const indexName = config.SEARCH_INDEX ?? DEFAULT_SEARCH_INDEX;
+  // With the bm25 index the built snapshot is kept too, and a restart reads it.
+  const snapshotFile =
+    cacheFile && indexName === "bm25" && !extra.indexFactory ? snapshotFileOf(cacheFile) : null;
+  const fingerprint = snapshotFile ? snapshotFingerprint() : null;
+  const cache = cacheFile ? await openCorpusCache(cacheFile, logger) : undefined;
   const { articles, problems, warnings } = store
     ? await loadAllArticles({ corpusDir: config.CORPUS_DIR, store, cache: cache?.files })
     : await loadCorpus(config.CORPUS_DIR, { cache: cache?.files });
   logCorpusProblems(logger, problems, warnings);
+  const first =
+    cache && snapshotFile && fingerprint
+      ? await loadSnapshot(articles, {
+          file: snapshotFile,
+          fingerprint,
+          analyze: (article) => cache.analyze(article),
+          logger,
+        })
+      : undefined;
   const engine = withListings(
     createEngine({
       indexFactory: SEARCH_INDEXES[indexName],
@@ -48,12 +63,14 @@ export async function loadEngine(
       maxQuotes: config.MAX_QUOTES,
       maxQuestionLength: config.MAX_QUESTION_LENGTH,
       ...(cache ? { analyzeArticle: (article: Article) => cache.analyze(article) } : {}),
+      ...(first ? { snapshot: first.snapshot } : {}),
     }),
   );
   if (cache) {
     await cache.save();
-    logger.debug(cache.stats, "corpus cache");
+    logger.debug({ ...cache.stats, snapshotFromFile: first?.fromFile ?? false }, "corpus cache");
   }
+  await first?.save();
   logger.debug({ articles: articles.length, skipped: problems.length }, "corpus loaded");
   return engine;
 }

@@ -184,5 +184,9 @@ export function lengthNorms(lengths: Float32Array, k1: number, b: number): Float
   let total = 0;
   for (const length of lengths) total += length;
   const average = lengths.length > 0 && total > 0 ? total / lengths.length : 1;
-  return Float64Array.from(lengths, (length) => k1 * (1 - b + (b * length) / average));
+  // A plain loop: Float64Array.from with a mapping function was 60 ms of a 10,000-article restart.
+  const norms = new Float64Array(lengths.length);
+  for (let i = 0; i < lengths.length; i++)
+    norms[i] = k1 * (1 - b + (b * (lengths[i] as number)) / average);
+  return norms;
 }

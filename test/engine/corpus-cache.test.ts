@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeArticle } from "../../src/engine/article-analysis.ts";
 import {
+  analysesFileOf,
   CORPUS_CACHE_VERSION,
   corpusCacheFile,
   openCorpusCache,
@@ -57,8 +58,10 @@ describe("corpus cache", () => {
       analysisMisses: 2,
     });
 
+    // With the bm25 index a restart reads its saved snapshot (snapshot-file.test.ts); with
+    // minisearch it builds one, from the cached analyses.
     const second = recordingLogger();
-    const warm = await loadEngine(config, second);
+    const warm = await loadEngine({ ...config, SEARCH_INDEX: "minisearch" }, second);
     const secondStats = second.records.find((r) => r.msg === "corpus cache")?.fields;
     expect(secondStats).toMatchObject({
       fileHits: 2,
@@ -110,6 +113,61 @@ describe("corpus cache", () => {
     expect(reader.stats).toMatchObject({ analysisHits: 1, analysisMisses: 0 });
   });
 
+  it("writes new analyses beside the ones it read, and drops those no article used", async () => {
+    const { corpusDir, dataDir } = await tempCorpus();
+    const file = corpusCacheFile(dataDir, corpusDir);
+    const article = (topic: string, id: string) => ({
+      ...seedArticle(),
+      id,
+      paragraphs: [`"We will keep ${topic} open," Trade Minister Anna Kowalski said on Monday.`],
+    });
+    const [kept, dropped, added] = [
+      article("grain exports", "kept"),
+      article("the border", "dropped"),
+      article("the port", "added"),
+    ];
+    const first = await openCorpusCache(file, SILENT_LOGGER);
+    first.analyze(kept);
+    first.analyze(dropped);
+    await first.save();
+
+    const second = await openCorpusCache(file, SILENT_LOGGER);
+    expect(second.analyze(added)).toEqual(analyzeArticle(added));
+    expect(second.analyze(kept)).toEqual(analyzeArticle(kept));
+    // Two articles with the same paragraphs share one entry, written once.
+    expect(second.analyze({ ...added, id: "added-again" })).toEqual(analyzeArticle(added));
+    await second.save();
+    expect(second.stats).toMatchObject({ analysisHits: 2, analysisMisses: 1 });
+    const stored = JSON.parse(await readFile(analysesFileOf(file), "utf8"));
+    expect(Object.keys(stored.entries)).toHaveLength(2);
+
+    const third = await openCorpusCache(file, SILENT_LOGGER);
+    expect(third.analyze(added)).toEqual(analyzeArticle(added));
+    expect(third.analyze(kept)).toEqual(analyzeArticle(kept));
+    expect(third.analyze(dropped)).toEqual(analyzeArticle(dropped));
+    expect(third.stats).toMatchObject({ analysisHits: 2, analysisMisses: 1 });
+  });
+
+  it("analyses all the same when the cache cannot be written, and says so once", async () => {
+    const { corpusDir, dataDir } = await tempCorpus();
+    // DATA_DIR is a file: no cache folder can be made under it.
+    await writeFile(dataDir, "not a folder");
+    const logger = recordingLogger();
+    const cache = await openCorpusCache(corpusCacheFile(dataDir, corpusDir), logger);
+    const other = {
+      ...seedArticle(),
+      id: "other",
+      paragraphs: ["Another paragraph, said Ivanov."],
+    };
+    expect(cache.analyze(seedArticle())).toEqual(analyzeArticle(seedArticle()));
+    expect(cache.analyze(other)).toEqual(analyzeArticle(other));
+    await cache.save();
+    const warnings = logger.records.filter((r) => r.level === "warn");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings.every((r) => /not saved/.test(r.msg))).toBe(true);
+    expect(warnings.length).toBeLessThanOrEqual(3);
+  });
+
   it("does not rewrite an unchanged cache", async () => {
     const { corpusDir, dataDir } = await tempCorpus();
     const config = {
@@ -121,9 +179,17 @@ describe("corpus cache", () => {
     await loadEngine(config, SILENT_LOGGER);
     const file = corpusCacheFile(dataDir, corpusDir);
     const old = new Date(Date.now() - 60_000);
+    const analyses = analysesFileOf(file);
     await utimes(file, old, old);
-    await loadEngine(config, SILENT_LOGGER);
+    await utimes(analyses, old, old);
+    // minisearch: a start that reads every analysis (bm25 reads its saved snapshot instead).
+    const logger = recordingLogger();
+    await loadEngine({ ...config, SEARCH_INDEX: "minisearch" }, logger);
+    expect(logger.records.find((r) => r.msg === "corpus cache")?.fields).toMatchObject({
+      analysisHits: 2,
+    });
     expect(Math.round((await stat(file)).mtimeMs)).toBe(old.getTime());
+    expect(Math.round((await stat(analyses)).mtimeMs)).toBe(old.getTime());
   });
 
   it("ignores a corrupt cache or one made by other code, and rebuilds it", async () => {
@@ -146,12 +212,13 @@ describe("corpus cache", () => {
     // Written as ASCII, so that it reads back fast; curly quotes survive as escapes.
     expect((await readFile(file)).every((byte) => byte < 0x80)).toBe(true);
 
-    const content = JSON.parse(await readFile(file, "utf8"));
+    const analyses = analysesFileOf(file);
+    const content = JSON.parse(await readFile(analyses, "utf8"));
     // A poisoned analysis under another fingerprint must never be used.
-    for (const key of Object.keys(content.analyses)) content.analyses[key].paragraphTerms = [];
-    await writeFile(file, JSON.stringify({ ...content, fingerprint: "other code" }));
+    for (const key of Object.keys(content.entries)) content.entries[key].paragraphTerms = [];
+    await writeFile(analyses, JSON.stringify({ ...content, fingerprint: "other code" }));
     const other = recordingLogger();
-    const rebuilt = await loadEngine(config, other);
+    const rebuilt = await loadEngine({ ...config, SEARCH_INDEX: "minisearch" }, other);
     expect(other.records.some((r) => /other code/.test(r.msg))).toBe(true);
     expect(other.records.find((r) => r.msg === "corpus cache")?.fields).toMatchObject({
       analysisHits: 0,

@@ -1,0 +1,57 @@
+import type { Article } from "../corpus/article.ts";
+import type { Logger } from "../log/logger.ts";
+import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS, splitTerms } from "../search/bm25-index.ts";
+import { type Bm25Postings, buildPostings } from "../search/bm25-postings.ts";
+import type { ArticleAnalysis } from "./article-analysis.ts";
+import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
+import { corpusKey, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+
+export interface LoadedSnapshot {
+  snapshot: CorpusSnapshot;
+  /** Read from the file (true), or built now (false). */
+  fromFile: boolean;
+  /** Writes a snapshot built now to the file (a failure is logged, never thrown). */
+  save(): Promise<void>;
+}
+
+/**
+ * The first snapshot of a start, with the bm25 index: read from `file` when it was saved
+ * from exactly these articles by this code (see snapshot-file.ts), else built with
+ * `analyze` (the corpus cache's analyses) and saved by `save()` for the next start.
+ */
+export async function loadSnapshot(
+  articles: readonly Article[],
+  options: {
+    file: string;
+    /** snapshotFingerprint(): started early, it reads the sources while the corpus loads. */
+    fingerprint: Promise<string>;
+    analyze: (article: Article) => ArticleAnalysis;
+    logger: Logger;
+  },
+): Promise<LoadedSnapshot> {
+  const { file, logger } = options;
+  const fingerprint = await options.fingerprint;
+  const key = corpusKey(articles);
+  const read = await readSnapshotFile(file, articles, fingerprint, key, logger);
+  if (read) return { snapshot: read, fromFile: true, save: async () => {} };
+  let postings: Bm25Postings | undefined;
+  const snapshot = buildSnapshot(
+    articles,
+    (passages) => {
+      postings = buildPostings(passages, splitTerms, true);
+      return bm25IndexFromPostings(postings, SEARCH_INDEX_WEIGHTS);
+    },
+    options.analyze,
+  );
+  return {
+    snapshot,
+    fromFile: false,
+    async save() {
+      try {
+        await writeSnapshotFile(file, snapshot, postings!, fingerprint, key);
+      } catch (error) {
+        logger.warn({ err: error, file }, "corpus snapshot not saved; the next start builds it");
+      }
+    },
+  };
+}
