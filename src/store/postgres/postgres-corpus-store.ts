@@ -18,6 +18,10 @@ import { AuditEntrySchema, SourceSchema, StoredArticleSchema } from "../store-sc
 import { CORPUS_WRITER_LOCK, LOCK_NAMESPACE } from "./advisory-locks.ts";
 import { redactDatabaseUrl, withoutPassword } from "./redact-database-url.ts";
 
+/** How often, and how far apart, a refusal looks for the lock holder's row (see #busy). */
+const HOLDER_ATTEMPTS = 5;
+const HOLDER_WAIT_MS = 50;
+
 /** The channel every committed corpus change is announced on, with the new revision. */
 export const CORPUS_CHANNEL = "corpus_changed";
 /** How long a watch waits before listening again after its connection dropped. */
@@ -287,13 +291,17 @@ export class PostgresCorpusStore implements CorpusStore {
   }
 
   async #busy(client: pg.PoolClient): Promise<AppError> {
-    const { rows } = await client.query<{
-      purpose: string;
-      host: string;
-      pid: number;
-      since: Date;
-    }>("SELECT purpose, host, pid, since FROM corpus_lock_holder");
-    const holder = rows[0];
+    type Holder = { purpose: string; host: string; pid: number; since: Date };
+    // The holder takes the lock, then writes its row: a refusal in between waits a moment
+    // for the row, so the person is told what is running, not only that something is.
+    let holder: Holder | undefined;
+    for (let attempt = 0; attempt < HOLDER_ATTEMPTS && !holder; attempt++) {
+      if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, HOLDER_WAIT_MS));
+      const { rows } = await client.query<Holder>(
+        "SELECT purpose, host, pid, since FROM corpus_lock_holder",
+      );
+      holder = rows[0];
+    }
     const who = holder
       ? `${holder.purpose} (process ${holder.pid} on ${holder.host}, since ${holder.since.toISOString()})`
       : "another instance is changing it";
