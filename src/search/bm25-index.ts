@@ -1,5 +1,11 @@
 import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
-import { accumulateTerm, createAccumulator, resetAccumulator, selectTop } from "./bm25-search.ts";
+import {
+  accumulateTerm,
+  createAccumulator,
+  hitsOf,
+  resetAccumulator,
+  selectTop,
+} from "./bm25-search.ts";
 import type {
   IndexedPassage,
   LexicalHit,
@@ -151,16 +157,7 @@ export function bm25IndexFromPostings(
       });
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const best = selectTop(acc, limit, docOf, coordination, searchOptions.filter);
-      return best.map(({ doc, score }) => {
-        const mask = acc.masks[doc] as number;
-        const inText = acc.textMasks[doc] as number;
-        return {
-          id: docOf[doc] as number,
-          score,
-          matched: unique.filter((_, q) => mask & (1 << q)),
-          matchedInText: unique.filter((_, q) => inText & (1 << q)),
-        };
-      });
+      return hitsOf(acc, best, docOf, unique);
     },
   };
   POSTINGS.set(index, { postings, options });

@@ -1,3 +1,5 @@
+import type { LexicalHit } from "./lexical-index.ts";
+
 /**
  * The two hot loops of a BM25 search, as plain functions over typed arrays: V8 compiles
  * these to tight machine code (closures over the index's state ran several times slower).
@@ -184,4 +186,26 @@ function siftDown(heap: Int32Array, scores: Float64Array, size: number, docOf: U
     swap(heap, scores, i, lowest);
     i = lowest;
   }
+}
+
+/**
+ * The hits for the passages selectTop chose: each with the query terms it matched, and
+ * those its own text (not only its context) holds, read from the accumulator's bit masks.
+ */
+export function hitsOf(
+  acc: Accumulator,
+  best: readonly { doc: number; score: number }[],
+  docOf: Uint32Array,
+  terms: readonly string[],
+): LexicalHit[] {
+  return best.map(({ doc, score }) => {
+    const mask = acc.masks[doc] as number;
+    const inText = acc.textMasks[doc] as number;
+    return {
+      id: docOf[doc] as number,
+      score,
+      matched: terms.filter((_, q) => mask & (1 << q)),
+      matchedInText: terms.filter((_, q) => inText & (1 << q)),
+    };
+  });
 }

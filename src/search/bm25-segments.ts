@@ -1,6 +1,12 @@
 import { checkOptions, DEFAULT_LIMIT, postingsOf, splitTerms } from "./bm25-index.ts";
 import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
-import { accumulateTerm, createAccumulator, resetAccumulator, selectTop } from "./bm25-search.ts";
+import {
+  accumulateTerm,
+  createAccumulator,
+  hitsOf,
+  resetAccumulator,
+  selectTop,
+} from "./bm25-search.ts";
 import type {
   IndexedPassage,
   LexicalHit,
@@ -148,16 +154,7 @@ export function bm25IndexWithSegment(
       });
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const best = selectTop(acc, limit, docOf, coordination, liveFilter(searchOptions.filter));
-      return best.map(({ doc, score }) => {
-        const mask = acc.masks[doc] as number;
-        const inText = acc.textMasks[doc] as number;
-        return {
-          id: docOf[doc] as number,
-          score,
-          matched: unique.filter((_, q) => mask & (1 << q)),
-          matchedInText: unique.filter((_, q) => inText & (1 << q)),
-        };
-      });
+      return hitsOf(acc, best, docOf, unique);
     },
   };
 }

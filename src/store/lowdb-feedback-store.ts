@@ -186,7 +186,8 @@ function parseFeedbackFile(text: string): FeedbackFile {
   return parsed.data;
 }
 
-function storedQuote(quote: Quote): z.infer<typeof StoredQuoteSchema> {
+/** Enough of each quote to find it again and to read it without the corpus at hand. */
+export function storedQuote(quote: Quote): z.infer<typeof StoredQuoteSchema> {
   return {
     text: quote.text,
     speaker: quote.speaker,

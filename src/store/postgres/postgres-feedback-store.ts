@@ -1,20 +1,6 @@
 import type pg from "pg";
-import type { Quote } from "../../answer/answer.ts";
 import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "../feedback-store.ts";
-
-/** Enough of each quote to find it again and to read it without the corpus at hand. */
-function storedQuote(quote: Quote) {
-  return {
-    text: quote.text,
-    speaker: quote.speaker,
-    articleId: quote.source.articleId,
-    title: quote.source.title,
-    paragraph: quote.source.paragraph,
-    start: quote.start,
-    end: quote.end,
-    link: quote.link,
-  };
-}
+import { storedQuote } from "../lowdb-feedback-store.ts";
 
 /**
  * Feedback in two tables: the answer as first voted on, and one row per user's vote. The
