@@ -92,7 +92,7 @@ function derivedForms(word: string): string[] {
 
 /**
  * Words of the same family that stemming keeps apart: an agent or result noun and its
- * verb ("merger" / "merged", "payment" / "paid"), in either direction.
+ * verb ("merger" / "merged", "payment" / "pay"), in either direction.
  */
 function familyForms(word: string): string[] {
   const out = new Set<string>();
@@ -248,7 +248,7 @@ export function readTopic(
     terms.push({ word, term, weight: idf(df) * factor * light, alternatives });
   }
   const focusWords = focusOf(question);
-  const ownerWords = OWNER.exec(question)?.[1] ? words(OWNER.exec(question)![1]!) : [];
+  const ownerWords = words(OWNER.exec(question)?.[1] ?? "");
   const owner = terms
     .filter((t) => ownerWords.includes(t.word))
     .map((t) => new Set([t.term, ...t.alternatives.map((a) => a.term)]));
