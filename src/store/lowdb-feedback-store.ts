@@ -1,25 +1,13 @@
 import path from "node:path";
 import { z } from "zod";
-import type { Quote } from "../answer/answer.ts";
 import { AppError } from "../errors.ts";
 import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "./feedback-store.ts";
 import { NODE_STORE_FILE_SYSTEM, type StoreFileSystem } from "./store-file-system.ts";
 import { storeIoError } from "./store-io-error.ts";
+import { StoredQuoteSchema, storedQuote } from "./stored-quote.ts";
 import { writeAtomically } from "./write-atomically.ts";
 
 export const FEEDBACK_FILE_NAME = "feedback.json";
-
-/** Enough of each quote to find it again and to read it without the corpus at hand. */
-const StoredQuoteSchema = z.object({
-  text: z.string(),
-  speaker: z.string().nullable(),
-  articleId: z.string(),
-  title: z.string(),
-  paragraph: z.number(),
-  start: z.number(),
-  end: z.number(),
-  link: z.string(),
-});
 
 const StoredAnswerSchema = z.object({
   platform: z.string(),
@@ -184,18 +172,4 @@ function parseFeedbackFile(text: string): FeedbackFile {
     );
   }
   return parsed.data;
-}
-
-/** Enough of each quote to find it again and to read it without the corpus at hand. */
-export function storedQuote(quote: Quote): z.infer<typeof StoredQuoteSchema> {
-  return {
-    text: quote.text,
-    speaker: quote.speaker,
-    articleId: quote.source.articleId,
-    title: quote.source.title,
-    paragraph: quote.source.paragraph,
-    start: quote.start,
-    end: quote.end,
-    link: quote.link,
-  };
 }

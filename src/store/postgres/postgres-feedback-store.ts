@@ -1,6 +1,6 @@
 import type pg from "pg";
 import type { FeedbackStore, VoteInput, VoteOutcome, VoteTally } from "../feedback-store.ts";
-import { storedQuote } from "../lowdb-feedback-store.ts";
+import { storedQuote } from "../stored-quote.ts";
 
 /**
  * Feedback in two tables: the answer as first voted on, and one row per user's vote. The
