@@ -1,7 +1,9 @@
 import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
 import {
   accumulateTerm,
+  addMatches,
   createAccumulator,
+  docsOfIds,
   hitsOf,
   resetAccumulator,
   selectTop,
@@ -12,6 +14,7 @@ import type {
   LexicalIndex,
   LexicalIndexFactory,
   LexicalSearchOptions,
+  PassageMatches,
 } from "./lexical-index.ts";
 
 /**
@@ -123,8 +126,21 @@ export function bm25IndexFromPostings(
   const acc = createAccumulator(n);
   const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
+  // Made on the first matchesOf: most indexes (a worker's, a replaced one's) never need it.
+  let docOfId: Int32Array | undefined;
+
   const index: LexicalIndex = {
     size: n,
+    matchesOf(terms, ids) {
+      docOfId ??= docsOfIds(docOf);
+      const known = docOfId;
+      const docsAsked = Int32Array.from(ids, (id) =>
+        id >= 0 && id < n ? (known[id] as number) : -1,
+      );
+      const out = ids.map((): PassageMatches => ({ matched: [], matchedInText: [] }));
+      addMatches(postings, [...new Set(terms)], docsAsked, out);
+      return out;
+    },
     documentFrequency(term: string): number {
       const id = termIds.get(term);
       return id === undefined ? 0 : (offsets[id + 1] as number) - (offsets[id] as number);

@@ -1,4 +1,5 @@
-import type { LexicalHit } from "./lexical-index.ts";
+import type { Bm25Postings } from "./bm25-postings.ts";
+import type { LexicalHit, PassageMatches } from "./lexical-index.ts";
 
 /**
  * The two hot loops of a BM25 search, as plain functions over typed arrays: V8 compiles
@@ -208,4 +209,51 @@ export function hitsOf(
       matchedInText: terms.filter((_, q) => inText & (1 << q)),
     };
   });
+}
+
+/** The postings columns a look-up of terms in given documents reads. */
+export type TermLookup = Pick<Bm25Postings, "termIds" | "offsets" | "docs" | "tfText">;
+
+/**
+ * Adds to `out[i]` each of `terms` that document `docs[i]` of `postings` has (skipping
+ * docs of -1): in `matched`, and in `matchedInText` when its text has it. Each term's
+ * postings are sorted by document, so a look-up is a binary search: a term costs
+ * log(postings) per document asked about, not a pass over the postings.
+ */
+export function addMatches(
+  postings: TermLookup,
+  terms: readonly string[],
+  docs: Int32Array,
+  out: readonly PassageMatches[],
+): void {
+  const { termIds, offsets, docs: posted, tfText } = postings;
+  for (const term of terms) {
+    const id = termIds.get(term);
+    if (id === undefined) continue;
+    const from = offsets[id] as number;
+    const to = offsets[id + 1] as number;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      if (doc < 0) continue;
+      let lo = from;
+      let hi = to;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((posted[mid] as number) < doc) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < to && posted[lo] === doc) {
+        const matches = out[i] as PassageMatches;
+        matches.matched.push(term);
+        if ((tfText[lo] as number) > 0) matches.matchedInText.push(term);
+      }
+    }
+  }
+}
+
+/** The internal document number of each passage id: docOf inverted. */
+export function docsOfIds(docOf: Uint32Array): Int32Array {
+  const docOfId = new Int32Array(docOf.length).fill(-1);
+  for (let doc = 0; doc < docOf.length; doc++) docOfId[docOf[doc] as number] = doc;
+  return docOfId;
 }

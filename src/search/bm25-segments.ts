@@ -2,7 +2,9 @@ import { checkOptions, DEFAULT_LIMIT, postingsOf, splitTerms } from "./bm25-inde
 import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
 import {
   accumulateTerm,
+  addMatches,
   createAccumulator,
+  docsOfIds,
   hitsOf,
   resetAccumulator,
   selectTop,
@@ -12,6 +14,7 @@ import type {
   LexicalHit,
   LexicalIndex,
   LexicalSearchOptions,
+  PassageMatches,
 } from "./lexical-index.ts";
 
 const MAX_QUERY_TERMS = 32;
@@ -105,9 +108,34 @@ export function bm25IndexWithSegment(
         ? (id: number) => deletedIds[id] === 0
         : (id: number) => deletedIds[id] === 0 && filter(id);
 
+  let baseDocOfId: Int32Array | undefined;
+  let segmentDocOfId: Int32Array | undefined;
+
   return {
     size: n,
     documentFrequency,
+    matchesOf(terms, ids) {
+      baseDocOfId ??= docsOfIds(b.docOf);
+      segmentDocOfId ??= docsOfIds(segment.docOf);
+      const inBase = baseDocOfId;
+      const inSegment = segmentDocOfId;
+      const unique = [...new Set(terms)];
+      const out = ids.map((): PassageMatches => ({ matched: [], matchedInText: [] }));
+      const live = (id: number) => id >= 0 && id < nb + ns && deletedIds[id] === 0;
+      addMatches(
+        b,
+        unique,
+        Int32Array.from(ids, (id) => (live(id) && id < nb ? (inBase[id] as number) : -1)),
+        out,
+      );
+      addMatches(
+        segment,
+        unique,
+        Int32Array.from(ids, (id) => (live(id) && id >= nb ? (inSegment[id - nb] as number) : -1)),
+        out,
+      );
+      return out;
+    },
     search(queryTerms: readonly string[], searchOptions: LexicalSearchOptions = {}): LexicalHit[] {
       const counts = new Map<string, number>();
       for (const t of queryTerms)

@@ -22,6 +22,9 @@ export interface LexicalHit {
   matchedInText?: string[];
 }
 
+/** The query terms one passage has (see LexicalIndex.matchesOf). */
+export type PassageMatches = Pick<Required<LexicalHit>, "matched" | "matchedInText">;
+
 export interface LexicalSearchOptions {
   /** Only passages whose id passes (e.g. statements of one speaker). */
   filter?: (id: number) => boolean;
@@ -30,6 +33,12 @@ export interface LexicalSearchOptions {
 
 export interface LexicalIndex {
   search(terms: readonly string[], options?: LexicalSearchOptions): LexicalHit[];
+  /**
+   * Which of `terms` each of `ids` has, read from the postings instead of re-analysing
+   * the passages: `matched` in its text or context, `matchedInText` in its text. Optional:
+   * an index that cannot tell leaves it out and the caller analyses the text itself.
+   */
+  matchesOf?(terms: readonly string[], ids: readonly number[]): PassageMatches[];
   /** Documents containing the analysed term: 0 for a term the corpus never uses. */
   documentFrequency(term: string): number;
   readonly size: number;

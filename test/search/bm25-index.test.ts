@@ -143,6 +143,28 @@ describe("createBm25Index", () => {
     expect(new Set(index.search(["alpha"]).map((h) => h.id))).toEqual(new Set([0, 1]));
   });
 
+  it("tells the terms asked passages have, in their text and in either field, for ids in any order", () => {
+    const shuffled = [
+      { id: 2, text: "gamma delta", context: "alpha" },
+      { id: 0, text: "alpha", context: "beta" },
+      { id: 1, text: "beta alpha", context: "gamma" },
+    ];
+    const index = createBm25Index(shuffled, { analyze: splitTerms });
+    const got = index.matchesOf!(["alpha", "gamma", "alpha", "omega"], [2, 0, 1, 7]);
+    expect(got.map((m) => [...m.matched].sort())).toEqual([
+      ["alpha", "gamma"],
+      ["alpha"],
+      ["alpha", "gamma"],
+      [],
+    ]);
+    expect(got.map((m) => [...m.matchedInText].sort())).toEqual([
+      ["gamma"],
+      ["alpha"],
+      ["alpha"],
+      [],
+    ]);
+  });
+
   it("treats empty pieces (doubled, leading, trailing spaces) the same for any splitter", () => {
     const odd = [
       { id: 0, text: "  t1  t2 ", context: "" },

@@ -47,6 +47,29 @@ describe("bm25IndexWithSegment", () => {
     }
   });
 
+  it("tells each asked passage's matches as reading its text and context does", () => {
+    const all = passages(260, 8);
+    const deleted = [7, 8, 120];
+    const segmented = bm25IndexWithSegment(
+      createBm25SearchIndex(all.slice(0, 200)),
+      all.slice(200),
+      deleted,
+    )!;
+    const terms = ["w0", "w2", "w9", "w31", "w0", "nope"];
+    const ids = [0, 7, 13, 199, 200, 259, 120, -1, 999];
+    const got = segmented.matchesOf!(terms, ids);
+    ids.forEach((id, i) => {
+      const passage = all[id];
+      // A deleted passage, or none, has nothing: it is never found either.
+      const live = passage !== undefined && !deleted.includes(id);
+      const text = new Set(live ? passage.text.split(" ") : []);
+      const any = new Set(live ? [...text, ...passage.context.split(" ")] : []);
+      const unique = [...new Set(terms)];
+      expect(new Set(got[i]!.matched)).toEqual(new Set(unique.filter((t) => any.has(t))));
+      expect(new Set(got[i]!.matchedInText)).toEqual(new Set(unique.filter((t) => text.has(t))));
+    });
+  });
+
   it("leaves the base index as it was, and a term only deleted passages had is unknown", () => {
     const all = passages(50, 9);
     const lone = { id: 50, text: "solitary", context: "" };
