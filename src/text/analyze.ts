@@ -36,7 +36,8 @@ export const QUESTION_WORDS = new Set(
 const WORD = /[\p{L}\p{N}]+(?:['-][\p{L}\p{N}]+)*/gu;
 /** WORD for folded ASCII text, where letters and digits are a-z and 0-9: several times faster. */
 const ASCII_WORD = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
-const NOT_ASCII = /[^\x00-\x7f]/;
+/** Anything past ASCII (surrogate halves included): words then need the Unicode pattern. */
+const NOT_ASCII = /[\u0080-\uffff]/;
 const THOUSANDS = /(\d),(\d{3})\b/g;
 
 /** British spellings fold to American before stemming (rumour → rumor, organise → organize). */
