@@ -96,7 +96,7 @@ export function answerExtractively(
     };
   }
   // The same statement carried by several outlets shows once, citing the others.
-  const groups = groupRetellings(snapshot, unseen, options.offset + options.maxQuotes);
+  const { groups, count } = groupRetellings(snapshot, unseen, options.offset + options.maxQuotes);
   const page = groups.slice(options.offset, options.offset + options.maxQuotes);
   const quotes = page
     .map((g) => {
@@ -109,7 +109,7 @@ export function answerExtractively(
       return quote;
     })
     .filter((q): q is Quote => q !== null);
-  const moreQuotes = Math.max(0, groups.length - options.offset - page.length);
+  const moreQuotes = Math.max(0, count - options.offset - page.length);
   if (quotes.length === 0) {
     const reason = "No more quotes for that question.";
     return {

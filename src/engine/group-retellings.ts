@@ -8,13 +8,42 @@ const SHINGLE = 3;
 /** Ranked passages looked at beyond the ones shown, for retellings of those. */
 const LOOKAHEAD = 12;
 
-function shingles(text: string): Set<string> {
-  const ws = words(text);
-  const out = new Set<string>();
-  // SHINGLE words joined by a space, without an array per shingle.
-  for (let i = 0; i + SHINGLE <= ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
-  if (out.size === 0 && ws.length > 0) out.add(ws.join(" "));
-  return out;
+/** Distinct words a window may hold for a shingle of three word numbers to be one exact number. */
+const WORD_NUMBERS = 2 ** 17;
+
+/**
+ * The SHINGLE-word runs of each text, as numbers: each distinct word is numbered, and a
+ * run of three numbers below 2^17 is one number below 2^51, exact in a double. A set of
+ * numbers costs a fraction of a set of joined strings (which were a tenth of every
+ * question's allocations). A window past 2^17 distinct words keys runs by their numbers
+ * joined instead.
+ */
+function shingleSets(texts: readonly string[]): Set<number | string>[] {
+  const numbers = new Map<string, number>();
+  const numbered = texts.map((text) =>
+    words(text).map((w) => {
+      let n = numbers.get(w);
+      if (n === undefined) {
+        n = numbers.size;
+        numbers.set(w, n);
+      }
+      return n;
+    }),
+  );
+  const exact = numbers.size <= WORD_NUMBERS;
+  return numbered.map((ns) => {
+    const out = new Set<number | string>();
+    for (let i = 0; i + SHINGLE <= ns.length; i++) {
+      out.add(
+        exact
+          ? (ns[i]! * WORD_NUMBERS + ns[i + 1]!) * WORD_NUMBERS + ns[i + 2]!
+          : `${ns[i]} ${ns[i + 1]} ${ns[i + 2]}`,
+      );
+    }
+    // A text shorter than a shingle is one run of all its words.
+    if (out.size === 0 && ns.length > 0) out.add(ns.join(" "));
+    return out;
+  });
 }
 
 /** The words inside quotation marks: the statement itself, however outlets frame it. */
@@ -22,10 +51,17 @@ function quoted(text: string): string {
   return [...text.matchAll(/[“"«„]([^”"»“]{12,})[”"»“]/gu)].map((m) => m[1]).join(" ");
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   let shared = 0;
   for (const s of a) if (b.has(s)) shared++;
   return shared / (a.size + b.size - shared || 1);
+}
+
+export interface Retellings {
+  /** The first groups, as many as the page asked for (`shown`) when there are. */
+  groups: Retelling[];
+  /** How many groups every ranked passage makes: what "more" can still show. */
+  count: number;
 }
 
 export interface Retelling {
@@ -47,12 +83,14 @@ export function groupRetellings(
   snapshot: CorpusSnapshot,
   ranked: readonly number[],
   shown: number,
-): Retelling[] {
+): Retellings {
   const window = shown + LOOKAHEAD;
   const head = ranked.slice(0, window);
   const text = (id: number) => passageText(snapshot, id);
-  const sets = head.map((id) => shingles(text(id)));
-  const quotes = head.map((id) => shingles(quoted(text(id))));
+  const texts = head.map(text);
+  const all = shingleSets([...texts, ...texts.map(quoted)]);
+  const sets = all.slice(0, head.length);
+  const quotes = all.slice(head.length);
   const same = (a: number, b: number) =>
     jaccard(sets[a]!, sets[b]!) >= SAME_STATEMENT ||
     (quotes[a]!.size >= 2 &&
@@ -79,6 +117,10 @@ export function groupRetellings(
     const fullest = ids.reduce((a, b) => (text(b).length > text(a).length ? b : a));
     return { id: fullest, others: ids.filter((x) => x !== fullest) };
   });
-  for (const id of ranked.slice(window)) out.push({ id, others: [] });
-  return out;
+  // Past the window each passage stands alone: made only as far as the page needs (a role
+  // can rank thousands).
+  const count = out.length + Math.max(0, ranked.length - window);
+  for (let i = window; i < ranked.length && out.length < shown; i++)
+    out.push({ id: ranked[i]!, others: [] });
+  return { groups: out, count };
 }

@@ -7,12 +7,21 @@ import type { QuestionIntent } from "./understand-question.ts";
 export const SPEECH_FRAME =
   /\b(say|says|said|saying|tell|tells|told|quotes?|quoted|comments?|commented|statements?|remarks?|claim(s|ed)?|announce[ds]?|warn(s|ed)?|react(s|ed)?|respond(s|ed)?|response|think|thinks|thought|position|views?|stance|den(y|ied|ies)|accuse[ds]?|insist(s|ed)?|admit(s|ted)?|describe[ds]?|mean|meant|argue[ds]?|blame[ds]?|promise[ds]?|predict(s|ed)?|confirm(s|ed)?|write|wrote|posts?|posted|explain(s|ed)?|reply|replied|want(s|ed)?|call(s|ed)?)\b/i;
 
-/** Where a question first names one of `aliases` (name keys), or -1. */
-function firstMention(question: string, aliases: readonly string[]): number {
-  const tokens = [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)].map((m) => ({
+interface QuestionToken {
+  key: string;
+  at: number;
+}
+
+/** The question's words as name keys, with where each starts. */
+function nameTokens(question: string): QuestionToken[] {
+  return [...question.matchAll(/[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu)].map((m) => ({
     key: nameKey(m[0]),
     at: m.index,
   }));
+}
+
+/** Where the question (its `tokens`) first names one of `aliases` (name keys), or -1. */
+function firstMention(tokens: readonly QuestionToken[], aliases: readonly string[]): number {
   let first = -1;
   for (const alias of aliases) {
     const parts = alias.split(" ");
@@ -57,8 +66,10 @@ export function speakersAsked(
   let topical: string[] = [];
   if (intent.speakerSource === "name" && speakers.length > 0 && verb >= 0) {
     // A name found only by a near spelling has no place here: keep it as asked.
+    // Tokenised once: a surname many people share names dozens of speakers.
+    const tokens = nameTokens(question);
     const before = speakers.filter((id) => {
-      const at = firstMention(question, snapshot.speakers.get(id).aliases);
+      const at = firstMention(tokens, snapshot.speakers.get(id).aliases);
       return at < verb;
     });
     // Someone else is named before the verb ("the anonymous official"), so the names
