@@ -7,7 +7,13 @@ import {
   roleScore,
   roleShape,
 } from "../speakers/match-role.ts";
-import { canonicalWord, isKnownPlace, PREPOSITIONS, placeStems } from "../speakers/role-lexicon.ts";
+import {
+  canonicalWord,
+  irregularPlaceWords,
+  isKnownPlace,
+  PREPOSITIONS,
+  placeStems,
+} from "../speakers/role-lexicon.ts";
 import { foldForMatch } from "../text/normalize.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import type { QuestionWord } from "./resolve-name.ts";
@@ -19,6 +25,7 @@ const isPlaceWord = (word: string) =>
 
 const TOPIC_MARKERS = new Set(["about", "regarding", "concerning", "re"]);
 const MAX_TIES_READ = 20;
+const NOT_ASCII = /[\u0080-\uffff]/;
 /** Ties beyond this are left as they are: the question names too common a role to narrow. */
 const MAX_TIES_NAMED = 200;
 const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
@@ -275,17 +282,36 @@ function quotedWith(
   const stems = qualifiers.flatMap(placeStems).filter((s) => s.length >= 4);
   const words = new Set(stems.filter((s) => !s.includes(" ")));
   const phrases = stems.filter((s) => s.includes(" ")).map((s) => ` ${s} `);
+  // A paragraph names a qualifier only if one of these is in it (see irregularPlaceWords):
+  // most paragraphs are turned away by a substring search, without being split into words.
+  const needles = [
+    ...words,
+    ...irregularPlaceWords(words),
+    ...phrases.map((ph) => ph.trim().split(" ")[0]!),
+  ];
+  const names = (text: string): boolean => {
+    const lower = NOT_ASCII.test(text) ? foldForMatch(text) : text.toLowerCase();
+    if (!needles.some((n) => lower.includes(n))) return false;
+    const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
+    return (
+      phrases.some((ph) => folded.includes(ph)) ||
+      folded.split(" ").some((w) => w.length >= 4 && stemsOf(w).some((s) => words.has(s)))
+    );
+  };
+  // Read once per question: a speaker's statements often share a paragraph.
+  const named = new Map<string, boolean>();
   const share = (id: number) => {
     const statements = dir.get(id).statements.slice(0, 30);
     if (statements.length === 0) return 0;
     let hits = 0;
     for (const p of statements) {
       const passage = snapshot.passages[p]!;
-      const text = snapshot.articles[passage.article]!.paragraphs[passage.paragraph - 1] ?? "";
-      const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
-      const hit =
-        phrases.some((ph) => folded.includes(ph)) ||
-        folded.split(" ").some((w) => w.length >= 4 && stemsOf(w).some((s) => words.has(s)));
+      const key = `${passage.article}:${passage.paragraph}`;
+      let hit = named.get(key);
+      if (hit === undefined) {
+        hit = names(snapshot.articles[passage.article]!.paragraphs[passage.paragraph - 1] ?? "");
+        named.set(key, hit);
+      }
       if (hit) hits++;
     }
     return hits / statements.length;

@@ -70,6 +70,17 @@ export function placeStems(word: string): string[] {
   return [...stems];
 }
 
+/**
+ * The lexicon's irregular place words (french, kremlin) with one of `stems` among their
+ * forms. Every other word's forms are its own prefixes, so a text without one of `stems`
+ * or one of these as a substring has no word whose placeStems meet `stems`.
+ */
+export function irregularPlaceWords(stems: ReadonlySet<string>): string[] {
+  return [...Object.keys(IRREGULAR), ...Object.keys(METONYMS)].filter(
+    (word) => !word.includes(" ") && placeStems(word).some((s) => stems.has(s)),
+  );
+}
+
 /** Whether a word is a country or a seat of power the lexicon knows ("us", "kremlin"). */
 export const isKnownPlace = (word: string) =>
   IRREGULAR[word] !== undefined || METONYMS[word] !== undefined;
