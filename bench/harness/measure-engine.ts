@@ -1,4 +1,5 @@
 import { type CorpusCacheStats, openCorpusCache } from "../../src/engine/corpus-cache.ts";
+import { analyzeAhead } from "../../src/engine/load-engine.ts";
 import { loadSnapshot } from "../../src/engine/load-snapshot.ts";
 import { snapshotFileOf, snapshotFingerprint } from "../../src/engine/snapshot-file.ts";
 import { createEngine, loadCorpus } from "../../src/index.ts";
@@ -91,6 +92,7 @@ export async function measureEnginePart(
           file: snapshotFileOf(cacheFile),
           fingerprint,
           analyze: (article) => cache.analyze(article),
+          prepare: (all) => cache.prepare(all, analyzeAhead),
           logger: SILENT_LOGGER,
         })
       : undefined;

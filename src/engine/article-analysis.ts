@@ -12,7 +12,7 @@ import { type SentenceSpan, splitSentences } from "../text/split-sentences.ts";
  * What the engine derives from one article on its own, before articles meet in one
  * snapshot: sentences, who said what, and analysed terms. It is the costly part of a
  * start-up (sentence splitting alone is over a millisecond an article), and plain data,
- * so it can be kept on disk between runs (see analysis-cache.ts).
+ * so it can be kept on disk between runs (see corpus-cache.ts).
  */
 export interface ArticleAnalysis {
   /** Sentence spans of each paragraph. */
@@ -45,5 +45,25 @@ export function analyzeArticle(article: Pick<Article, "paragraphs">): ArticleAna
       (sentences[p] ?? []).map((span) => analyzeText(text.slice(span.start, span.end)).join(" ")),
     ),
     wordKeys: [...keys],
+  };
+}
+
+/**
+ * An analysis with its word keys (hundreds of short strings an article) joined into one:
+ * as the corpus cache stores it and worker threads send it, a fraction of the memory, and
+ * JSON.parse reads it in half the time.
+ */
+export type PackedAnalysis = Omit<ArticleAnalysis, "wordKeys"> & { wordKeys: string };
+
+const KEY_SEPARATOR = "\n";
+
+export function packAnalysis(analysis: ArticleAnalysis): PackedAnalysis {
+  return { ...analysis, wordKeys: analysis.wordKeys.join(KEY_SEPARATOR) };
+}
+
+export function unpackAnalysis(packed: PackedAnalysis): ArticleAnalysis {
+  return {
+    ...packed,
+    wordKeys: packed.wordKeys === "" ? [] : packed.wordKeys.split(KEY_SEPARATOR),
   };
 }

@@ -7,7 +7,13 @@ import { fileURLToPath } from "node:url";
 import type { Article } from "../corpus/article.ts";
 import type { ParsedArticleCache } from "../corpus/load-corpus.ts";
 import type { Logger } from "../log/logger.ts";
-import { type ArticleAnalysis, analyzeArticle } from "./article-analysis.ts";
+import {
+  type ArticleAnalysis,
+  analyzeArticle,
+  type PackedAnalysis,
+  packAnalysis,
+  unpackAnalysis,
+} from "./article-analysis.ts";
 
 /**
  * The corpus as the last run saw it, kept in DATA_DIR so a restart skips the slow part:
@@ -26,6 +32,14 @@ export interface CorpusCache {
   readonly files: ParsedArticleCache;
   /** For buildSnapshot: an article's analysis, from the cache or made now. */
   analyze(article: Article): ArticleAnalysis;
+  /**
+   * Analyses ahead, with `analyzeMany` (on worker threads), the articles `analyze` would
+   * otherwise analyse one by one on this thread; each is kept until `analyze` asks.
+   */
+  prepare(
+    articles: readonly Article[],
+    analyzeMany: (articles: readonly Article[]) => Promise<PackedAnalysis[]>,
+  ): Promise<void>;
   /**
    * Writes the cache if anything changed (keeping only what this run used), then lets go
    * of it: later calls analyse afresh and remember nothing, so it holds no memory.
@@ -77,25 +91,6 @@ interface CacheFile<T> {
 }
 
 type FileEntry = { size: number; mtimeMs: number; article: Article };
-
-/**
- * As stored: the word keys (hundreds of short strings an article) joined into one, which
- * halves the time JSON.parse takes over a large cache.
- */
-type StoredAnalysis = Omit<ArticleAnalysis, "wordKeys"> & { wordKeys: string };
-
-const KEY_SEPARATOR = "\n";
-
-function toStored(analysis: ArticleAnalysis): StoredAnalysis {
-  return { ...analysis, wordKeys: analysis.wordKeys.join(KEY_SEPARATOR) };
-}
-
-function fromStored(stored: StoredAnalysis): ArticleAnalysis {
-  return {
-    ...stored,
-    wordKeys: stored.wordKeys === "" ? [] : stored.wordKeys.split(KEY_SEPARATOR),
-  };
-}
 
 /**
  * JSON with every non-ASCII character escaped: the file then reads as one-byte text,
@@ -173,11 +168,11 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
   const files = new Map(Object.entries(storedFiles ?? {}));
   const analysesFile = analysesFileOf(file);
   // Read at the first analysis: most of the cache's bytes, and a restart may need none.
-  let analyses: Map<string, StoredAnalysis> | null = null;
+  let analyses: Map<string, PackedAnalysis> | null = null;
   let analysesExisted = false;
-  const storedAnalyses = (): Map<string, StoredAnalysis> => {
+  const storedAnalyses = (): Map<string, PackedAnalysis> => {
     if (!analyses) {
-      const stored = readCacheFileSync<StoredAnalysis>(analysesFile, fingerprint, logger);
+      const stored = readCacheFileSync<PackedAnalysis>(analysesFile, fingerprint, logger);
       analyses = new Map(Object.entries(stored ?? {}));
       analysesExisted = stored !== undefined;
     }
@@ -185,6 +180,9 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
   };
   const usedFiles = new Map<string, FileEntry>();
   const usedAnalyses = new Map<string, ArticleAnalysis>();
+  // Made ahead by prepare(), each given out once; packed meanwhile: at 10,000 articles
+  // their word keys as separate strings were about 100 MB.
+  const prepared = new Map<string, PackedAnalysis>();
   const spill = analysisSpill(analysesFile, fingerprint, logger);
   const stats: CorpusCacheStats = {
     fileHits: 0,
@@ -216,7 +214,7 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
       if (!open) return analyzeArticle(article);
       const key = analysisKey(article);
       const stored = storedAnalyses().get(key);
-      const known = usedAnalyses.get(key) ?? (stored ? fromStored(stored) : undefined);
+      const known = usedAnalyses.get(key) ?? (stored ? unpackAnalysis(stored) : undefined);
       if (known) {
         stats.analysisHits++;
         usedAnalyses.set(key, known);
@@ -228,9 +226,26 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
         return analyzeArticle(article);
       }
       stats.analysisMisses++;
-      const analysis = analyzeArticle(article);
+      const ahead = prepared.get(key);
+      prepared.delete(key);
+      const analysis = ahead ? unpackAnalysis(ahead) : analyzeArticle(article);
       if (!spill.add(key, analysis)) usedAnalyses.set(key, analysis);
       return analysis;
+    },
+    async prepare(articles, analyzeMany) {
+      if (!open) return;
+      const stored = storedAnalyses();
+      const missing = new Map<string, Article>();
+      for (const article of articles) {
+        const key = analysisKey(article);
+        if (!(stored.has(key) || usedAnalyses.has(key) || spill.has(key) || prepared.has(key)))
+          missing.set(key, article);
+      }
+      if (missing.size === 0) return;
+      const made = await analyzeMany([...missing.values()]);
+      [...missing.keys()].forEach((key, i) => {
+        prepared.set(key, made[i]!);
+      });
     },
     async save() {
       if (!open) return;
@@ -253,9 +268,10 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
       ];
       // Nothing stays in memory once saved: at 10,000 articles that is over 100 MB.
       files.clear();
-      (analyses as Map<string, StoredAnalysis> | null)?.clear();
+      (analyses as Map<string, PackedAnalysis> | null)?.clear();
       usedFiles.clear();
       usedAnalyses.clear();
+      prepared.clear();
       for (const { path, entries } of toWrite) {
         // A temporary file renamed over the old one: a reader never sees half a cache.
         const temporary = `${path}.${process.pid}.tmp`;
@@ -313,7 +329,7 @@ function analysisSpill(path: string, fingerprint: string, logger: Logger) {
           fd = openSync(temporary, "w");
           writeSync(fd, cacheFileStart(fingerprint), null, "latin1");
         }
-        const entry = `${asciiJson(key)}:${asciiJson(toStored(analysis))}`;
+        const entry = `${asciiJson(key)}:${asciiJson(packAnalysis(analysis))}`;
         writeSync(fd, `${keys.size > 0 ? "," : ""}${entry}`, null, "latin1");
         keys.add(key);
         return true;
@@ -328,7 +344,7 @@ function analysisSpill(path: string, fingerprint: string, logger: Logger) {
       try {
         let pending = "";
         for (const [key, analysis] of more) {
-          pending += `,${asciiJson(key)}:${asciiJson(toStored(analysis))}`;
+          pending += `,${asciiJson(key)}:${asciiJson(packAnalysis(analysis))}`;
           if (pending.length >= WRITE_CHUNK) {
             writeSync(fd, pending, null, "latin1");
             pending = "";
@@ -380,7 +396,7 @@ async function writeCacheFile(
     await put(cacheFileStart(fingerprint));
     for (let i = 0; i < entries.length; i++) {
       const [key, entry] = entries[i]!;
-      const stored = "wordKeys" in entry ? toStored(entry) : entry;
+      const stored = "wordKeys" in entry ? packAnalysis(entry) : entry;
       await put(`${i > 0 ? "," : ""}${asciiJson(key)}:${asciiJson(stored)}`);
     }
     await put("}}");

@@ -56,15 +56,27 @@ export function passageText(snapshot: CorpusSnapshot, id: number): string {
 }
 
 /**
+ * An index made passage by passage (bm25-postings.ts postingsBuilder): a build hands each
+ * article's passages over as it makes them, and holds none of their terms.
+ */
+export interface IndexBuilder {
+  add(passage: IndexedPassage): void;
+  finish(): LexicalIndex;
+}
+
+/**
  * Builds the snapshot of `articles`. `analyze` gives each article's own analysis: by
- * default made afresh; a cache (analysis-cache.ts) can supply it from an earlier run.
+ * default made afresh; a cache (corpus-cache.ts) can supply it from an earlier run.
+ * The index is made by a factory from every passage at the end, or by an IndexBuilder as
+ * passages are made.
  */
 export function buildSnapshot(
   articles: readonly Article[],
-  indexFactory: LexicalIndexFactory = SEARCH_INDEXES[DEFAULT_SEARCH_INDEX],
+  index: LexicalIndexFactory | IndexBuilder = SEARCH_INDEXES[DEFAULT_SEARCH_INDEX],
   analyze: (article: Article) => ArticleAnalysis = analyzeArticle,
 ): CorpusSnapshot {
-  const builder = passageBuilder([], new Map(), new Set());
+  const streamed = typeof index === "function" ? null : index;
+  const builder = passageBuilder([], new Map(), new Set(), streamed?.add);
   // Each analysis is let go once its passages are made: only the terms stay, in `indexed`,
   // so the index is built without every article's sentences and speakers held beside it.
   // Word keys go into the corpus-wide set as each article is analysed: an article's list
@@ -87,7 +99,7 @@ export function buildSnapshot(
     articles,
     passages: builder.passages,
     speakers,
-    index: indexFactory(builder.indexed),
+    index: streamed ? streamed.finish() : (index as LexicalIndexFactory)(builder.indexed),
     wordKeys: builder.wordKeys,
     paragraphPassages: builder.paragraphPassages,
   };
@@ -96,18 +108,24 @@ export function buildSnapshot(
 /** What turning articles into passages adds to, one article at a time. */
 export interface PassageBuilder {
   passages: Passage[];
-  /** What the lexical index takes, for the passages this builder made. */
+  /** What the lexical index takes, for the passages this builder made (unless given to a sink). */
   indexed: IndexedPassage[];
+  /** Where each passage's IndexedPassage goes. */
+  index: (passage: IndexedPassage) => void;
   paragraphPassages: Map<string, number[]>;
   wordKeys: Set<string>;
   termsOfWho: (who: string) => string;
 }
 
-/** A builder that continues `passages` (whose ids are their positions). */
+/**
+ * A builder that continues `passages` (whose ids are their positions); each passage's
+ * terms go to `sink`, or are collected in `indexed`.
+ */
 export function passageBuilder(
   passages: Passage[],
   paragraphPassages: Map<string, number[]>,
   wordKeys: Set<string>,
+  sink?: (passage: IndexedPassage) => void,
 ): PassageBuilder {
   // "Name role" strings repeat across a speaker's statements: analyse each once.
   const whoTerms = new Map<string, string>();
@@ -119,7 +137,9 @@ export function passageBuilder(
     }
     return terms;
   };
-  return { passages, indexed: [], paragraphPassages, wordKeys, termsOfWho };
+  const indexed: IndexedPassage[] = [];
+  const index = sink ?? ((passage: IndexedPassage) => indexed.push(passage));
+  return { passages, indexed, index, paragraphPassages, wordKeys, termsOfWho };
 }
 
 /**
@@ -134,7 +154,7 @@ export function addArticlePassages(
   analysis: Omit<ArticleAnalysis, "wordKeys"> & Partial<Pick<ArticleAnalysis, "wordKeys">>,
   speakers: SpeakerDirectory,
 ): void {
-  const { passages, indexed, paragraphPassages, wordKeys, termsOfWho } = builder;
+  const { passages, index, paragraphPassages, wordKeys, termsOfWho } = builder;
   const { sentences, statements, paragraphTerms, sentenceTerms, wordKeys: keys } = analysis;
   for (const key of keys ?? []) wordKeys.add(key);
   const said = new Map(statements.map((s) => [`${s.paragraph}:${s.sentence}`, s]));
@@ -157,7 +177,7 @@ export function addArticlePassages(
         cue: statement?.cue ?? null,
       });
       const who = speaker >= 0 ? `${speakers.get(speaker).name} ${statement?.role ?? ""}` : "";
-      indexed.push({
+      index({
         id,
         text: sentenceTerms[p]?.[s] ?? "",
         context: `${paragraphTerms[p] ?? ""} ${termsOfWho(who)}`,

@@ -6,6 +6,8 @@ import { loadAllArticles } from "../corpus-admin/load-all-articles.ts";
 import type { Logger } from "../log/logger.ts";
 import { DEFAULT_SEARCH_INDEX, SEARCH_INDEXES } from "../search/search-indexes.ts";
 import type { CorpusStore } from "../store/corpus-store.ts";
+import { analyzeInWorkers } from "./analyze-in-workers.ts";
+import { analyzeArticle, type PackedAnalysis, packAnalysis } from "./article-analysis.ts";
 import { buildSnapshotInWorker } from "./build-snapshot-in-worker.ts";
 import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
@@ -13,6 +15,19 @@ import type { Engine } from "./engine.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
 import { snapshotFileOf, snapshotFingerprint } from "./snapshot-file.ts";
 import { withListings } from "./with-listings.ts";
+
+/** Articles to analyse below which worker threads cost more to start than they save. */
+const IN_WORKERS_FROM = 100;
+
+/**
+ * Analyses for a first build: on worker threads when there are many (analyze-in-workers.ts
+ * says why), here when there are few.
+ */
+export function analyzeAhead(articles: readonly Article[]): Promise<PackedAnalysis[]> {
+  return articles.length >= IN_WORKERS_FROM
+    ? analyzeInWorkers(articles)
+    : Promise.resolve(articles.map((article) => packAnalysis(analyzeArticle(article))));
+}
 
 /**
  * The engine over the configured corpus folder, plus the articles moderators added when
@@ -44,6 +59,7 @@ export async function loadEngine(
           file: snapshotFile,
           fingerprint,
           analyze: (article) => cache.analyze(article),
+          prepare: (all) => cache.prepare(all, analyzeAhead),
           logger,
         })
       : undefined;
@@ -54,7 +70,8 @@ export async function loadEngine(
       // index cannot cross threads, so with it a refresh builds on this one.
       ...(indexName === "bm25" && !extra.indexFactory
         ? {
-            buildSnapshot: (next: readonly Article[]) => buildSnapshotInWorker(next, { cacheFile }),
+            buildSnapshot: (next: readonly Article[]) =>
+              buildSnapshotInWorker(next, { cacheFile, snapshotFile, logger }),
           }
         : {}),
       ...extra,

@@ -1,8 +1,8 @@
 import type { Article } from "../corpus/article.ts";
 import type { Logger } from "../log/logger.ts";
-import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS, splitTerms } from "../search/bm25-index.ts";
-import { type Bm25Postings, buildPostings } from "../search/bm25-postings.ts";
+import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { ArticleAnalysis } from "./article-analysis.ts";
+import { bm25Builder } from "./bm25-builder.ts";
 import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
 import { corpusKey, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
 
@@ -26,6 +26,8 @@ export async function loadSnapshot(
     /** snapshotFingerprint(): started early, it reads the sources while the corpus loads. */
     fingerprint: Promise<string>;
     analyze: (article: Article) => ArticleAnalysis;
+    /** Called before a build, with every article: `analyze` may then answer from what it made. */
+    prepare?: (articles: readonly Article[]) => Promise<void>;
     logger: Logger;
   },
 ): Promise<LoadedSnapshot> {
@@ -34,13 +36,13 @@ export async function loadSnapshot(
   const key = corpusKey(articles);
   const read = await readSnapshotFile(file, articles, fingerprint, key, logger);
   if (read) return { snapshot: read, fromFile: true, save: async () => {} };
+  await options.prepare?.(articles);
   let postings: Bm25Postings | undefined;
   const snapshot = buildSnapshot(
     articles,
-    (passages) => {
-      postings = buildPostings(passages, splitTerms, true);
-      return bm25IndexFromPostings(postings, SEARCH_INDEX_WEIGHTS);
-    },
+    bm25Builder((built) => {
+      postings = built;
+    }),
     options.analyze,
   );
   return {

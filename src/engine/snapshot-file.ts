@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { type FileHandle, mkdir, open as openFile, rename, rm } from "node:fs/promises";
 import { endianness } from "node:os";
 import { dirname } from "node:path";
@@ -166,7 +166,8 @@ export async function writeSnapshotFile(
   length.writeUInt32LE(headerBytes.byteLength);
   const start = aligned(MAGIC.length + 4 + headerBytes.byteLength);
 
-  const temporary = `${file}.${process.pid}.tmp`;
+  // Unique per writer: a refresh's worker may write while an earlier one still does.
+  const temporary = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
   await mkdir(dirname(file), { recursive: true });
   const handle = await openFile(temporary, "w");
   try {

@@ -2,11 +2,12 @@ import { platform, setPriority } from "node:os";
 import { parentPort, type TransferListItem, workerData } from "node:worker_threads";
 import type { Article } from "../corpus/article.ts";
 import { SILENT_LOGGER } from "../log/logger.ts";
-import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS, splitTerms } from "../search/bm25-index.ts";
-import { type Bm25Postings, buildPostings } from "../search/bm25-postings.ts";
+import type { Bm25Postings } from "../search/bm25-postings.ts";
 import { analyzeArticle } from "./article-analysis.ts";
+import { bm25Builder } from "./bm25-builder.ts";
 import { openCorpusCache } from "./corpus-cache.ts";
-import { buildSnapshot } from "./corpus-snapshot.ts";
+import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
+import { corpusKey, snapshotFingerprint, writeSnapshotFile } from "./snapshot-file.ts";
 import { type SnapshotPart, snapshotParts } from "./snapshot-transfer.ts";
 
 /**
@@ -21,14 +22,22 @@ export type SnapshotRequest =
 /** What the worker sends back besides the snapshot's parts. */
 export type SnapshotFailure = { kind: "error"; message: string };
 
+/** Sent when the snapshot file could not be written: the build goes on without it. */
+export type SnapshotUnsaved = { kind: "unsaved"; error: string };
+
 export interface SnapshotWorkerData {
   /** The corpus cache: analyses of unchanged articles come from it, and it is saved after. */
   cacheFile: string | null;
+  /**
+   * Where the snapshot is saved for the next start (snapshot-file.ts), before its parts
+   * are sent: a restart after a refresh then reads it instead of building.
+   */
+  snapshotFile: string | null;
 }
 
 const port = parentPort;
 if (!port) throw new Error("snapshot-worker.ts runs in a worker thread only");
-const { cacheFile } = workerData as SnapshotWorkerData;
+const { cacheFile, snapshotFile } = workerData as SnapshotWorkerData;
 const articles: Article[] = [];
 // Linux gives each thread its own nice value: this one yields the cores to the thread
 // that answers questions. (Elsewhere the call would lower the whole process.)
@@ -48,6 +57,20 @@ let parts: Generator<[SnapshotPart, TransferListItem[]]> | null = null;
 function sendNext(): void {
   const next = parts?.next();
   if (next && !next.done) port!.postMessage(...next.value);
+}
+
+/**
+ * Writes the snapshot file before any part leaves (they are transferred, so the worker's
+ * copies are gone after), and says when it could not.
+ */
+async function save(snapshot: CorpusSnapshot, postings: Bm25Postings): Promise<void> {
+  try {
+    const fingerprint = await snapshotFingerprint();
+    await writeSnapshotFile(snapshotFile!, snapshot, postings, fingerprint, corpusKey(articles));
+  } catch (failure) {
+    const error = failure instanceof Error ? failure.message : String(failure);
+    port!.postMessage({ kind: "unsaved", error } satisfies SnapshotUnsaved);
+  }
 }
 
 port.on("message", (request: SnapshotRequest) => {
@@ -73,13 +96,13 @@ async function build(): Promise<void> {
   let postings: Bm25Postings | null = null;
   const snapshot = buildSnapshot(
     articles,
-    (passages) => {
-      postings = buildPostings(passages, splitTerms, true);
-      return bm25IndexFromPostings(postings, SEARCH_INDEX_WEIGHTS);
-    },
+    bm25Builder((built) => {
+      postings = built;
+    }),
     cache ? (article) => cache.analyze(article) : analyzeArticle,
   );
   await cache?.save();
+  if (snapshotFile) await save(snapshot, postings!);
   parts = snapshotParts(snapshot, postings!);
   sendNext();
 }

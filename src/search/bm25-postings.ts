@@ -46,26 +46,47 @@ class GrowableUint32 {
   }
 }
 
-/**
- * Reads every passage once. `countDistinct`: a field's length is its number of distinct
- * terms (as minisearch counts it) rather than of tokens.
- */
+class GrowableFloat32 {
+  data = new Float32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Float32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+}
+
+/** Every passage read once, as buildPostings reads them (see postingsBuilder). */
 export function buildPostings(
   passages: readonly IndexedPassage[],
   analyze: (text: string) => string[],
   countDistinct: boolean,
 ): Bm25Postings {
-  const n = passages.length;
-  // Dense ids are the contract; a gap or a repeat would silently misattribute scores.
-  const docOf = new Uint32Array(n);
-  const seenIds = new Uint8Array(n);
-  for (const { id } of passages) {
-    if (!Number.isInteger(id) || id < 0 || id >= n || seenIds[id]) {
-      throw new RangeError("passage ids must be dense and unique: 0 .. passages.length - 1");
-    }
-    seenIds[id] = 1;
-  }
+  const builder = postingsBuilder(analyze, countDistinct);
+  for (const passage of passages) builder.add(passage);
+  return builder.finish();
+}
 
+/** Postings made passage by passage: what is added is read then, never held. */
+export interface PostingsBuilder {
+  add(passage: IndexedPassage): void;
+  /** The postings of everything added; ids must be dense: 0 .. count - 1, each once. */
+  finish(): Bm25Postings;
+}
+
+/**
+ * Postings built as passages arrive, so a corpus build can hand each article's passages
+ * over as it makes them instead of holding every passage's terms until the end (at 10,000
+ * articles that held 60 MB more at the build's peak). `countDistinct`: a field's length is
+ * its number of distinct terms (as minisearch counts it) rather than of tokens.
+ */
+export function postingsBuilder(
+  analyze: (text: string) => string[],
+  countDistinct: boolean,
+): PostingsBuilder {
   // Pass 1: (term, doc, tf per field) triples in document order, so every term's
   // postings come out sorted by document.
   const termIds = new Map<string, number>();
@@ -109,39 +130,72 @@ export function buildPostings(
   const rawTerm = new GrowableUint32();
   const rawDoc = new GrowableUint32();
   const rawTf = new GrowableUint32();
-  const lengths = [new Float32Array(n), new Float32Array(n)] as const;
+  const ids = new GrowableUint32();
+  const lengths = [new GrowableFloat32(), new GrowableFloat32()] as const;
   const touchedTerms: number[] = [];
-  for (let doc = 0; doc < n; doc++) {
-    const passage = passages[doc] as IndexedPassage;
-    docOf[doc] = passage.id;
-    const fields = [fieldTerms(analyze(passage.text)), contextTerms(passage.context)];
-    for (let field = 0; field < 2; field++) {
-      const { ids, tokens, hasEmpty } = fields[field] as FieldTerms;
-      const shift = field * 8;
-      // An empty token (from doubled spaces) counts towards length, as in minisearch,
-      // but is never indexed: no query can ask for it.
-      let distinct = hasEmpty ? 1 : 0;
-      for (const id of ids) {
-        const packed = scratch[id] as number;
-        const tf = (packed >>> shift) & 0xff;
-        if (tf === 0) {
-          distinct++;
-          if (packed === 0) touchedTerms.push(id);
-        }
-        if (tf < MAX_TF) scratch[id] = packed + (1 << shift);
-      }
-      (lengths[field] as Float32Array)[doc] = countDistinct ? distinct : tokens;
-    }
-    for (const id of touchedTerms) {
-      rawTerm.push(id);
-      rawDoc.push(doc);
-      rawTf.push(scratch[id] as number);
-      scratch[id] = 0;
-    }
-    touchedTerms.length = 0;
-  }
+  let n = 0;
 
-  // Pass 2: counting sort into one contiguous block per column.
+  return {
+    add(passage) {
+      if (!Number.isInteger(passage.id) || passage.id < 0)
+        throw new RangeError("passage ids must be dense and unique: 0 .. passages.length - 1");
+      const doc = n++;
+      ids.push(passage.id);
+      const fields = [fieldTerms(analyze(passage.text)), contextTerms(passage.context)];
+      for (let field = 0; field < 2; field++) {
+        const { ids: termsOfField, tokens, hasEmpty } = fields[field] as FieldTerms;
+        const shift = field * 8;
+        // An empty token (from doubled spaces) counts towards length, as in minisearch,
+        // but is never indexed: no query can ask for it.
+        let distinct = hasEmpty ? 1 : 0;
+        for (const id of termsOfField) {
+          const packed = scratch[id] as number;
+          const tf = (packed >>> shift) & 0xff;
+          if (tf === 0) {
+            distinct++;
+            if (packed === 0) touchedTerms.push(id);
+          }
+          if (tf < MAX_TF) scratch[id] = packed + (1 << shift);
+        }
+        (lengths[field] as GrowableFloat32).push(countDistinct ? distinct : tokens);
+      }
+      for (const id of touchedTerms) {
+        rawTerm.push(id);
+        rawDoc.push(doc);
+        rawTf.push(scratch[id] as number);
+        scratch[id] = 0;
+      }
+      touchedTerms.length = 0;
+    },
+    finish() {
+      // Dense ids are the contract; a gap or a repeat would silently misattribute scores.
+      const docOf = ids.data.slice(0, n);
+      const seenIds = new Uint8Array(n);
+      for (const id of docOf) {
+        if (id >= n || seenIds[id]) {
+          throw new RangeError("passage ids must be dense and unique: 0 .. passages.length - 1");
+        }
+        seenIds[id] = 1;
+      }
+      return sortPostings(termIds, rawTerm, rawDoc, rawTf, n, docOf, [
+        lengths[0].data.slice(0, n),
+        lengths[1].data.slice(0, n),
+      ]);
+    },
+  };
+}
+
+/** Pass 2: the triples sorted by term into one contiguous block per column. */
+function sortPostings(
+  termIds: Map<string, number>,
+  rawTerm: GrowableUint32,
+  rawDoc: GrowableUint32,
+  rawTf: GrowableUint32,
+  n: number,
+  docOf: Uint32Array,
+  lengths: readonly [Float32Array, Float32Array],
+): Bm25Postings {
+  const termCount = termIds.size;
   const offsets = new Uint32Array(termCount + 1);
   const dfText = new Uint32Array(termCount);
   const dfContext = new Uint32Array(termCount);

@@ -1,13 +1,18 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus/generate-corpus.ts";
+import { analyzeArticle } from "../../src/engine/article-analysis.ts";
 import { buildSnapshotInWorker } from "../../src/engine/build-snapshot-in-worker.ts";
 import { buildSnapshot, type CorpusSnapshot } from "../../src/engine/corpus-snapshot.ts";
 import { createEngine } from "../../src/engine/create-engine.ts";
+import { loadSnapshot } from "../../src/engine/load-snapshot.ts";
+import { snapshotFingerprint } from "../../src/engine/snapshot-file.ts";
+import { SILENT_LOGGER } from "../../src/log/logger.ts";
 import { SEARCH_INDEXES } from "../../src/search/search-indexes.ts";
+import { recordingLogger } from "../llm/recording-logger.ts";
 import { seedArticle } from "../support/seed-engine.ts";
 
 const { articles } = generateCorpus({ articles: 40, seed: 11 });
@@ -83,6 +88,40 @@ describe("buildSnapshotInWorker", () => {
     expect(existsSync(cacheFile)).toBe(true);
     const again = await buildSnapshotInWorker(corpus, { cacheFile });
     expect(contents(again)).toEqual(contents(buildSnapshot(corpus, SEARCH_INDEXES.bm25)));
+  });
+
+  it("saves the built snapshot for the next start, which reads it", async () => {
+    const snapshotFile = join(scratch, "refresh.snapshot");
+    const built = await buildSnapshotInWorker(corpus, { snapshotFile });
+    expect(existsSync(snapshotFile)).toBe(true);
+    const next = await loadSnapshot(corpus, {
+      file: snapshotFile,
+      fingerprint: snapshotFingerprint(),
+      analyze: analyzeArticle,
+      logger: SILENT_LOGGER,
+    });
+    expect(next.fromFile).toBe(true);
+    expect(contents(next.snapshot)).toEqual(contents(built));
+    // Another corpus is not answered from it.
+    const other = await loadSnapshot(corpus.slice(1), {
+      file: snapshotFile,
+      fingerprint: snapshotFingerprint(),
+      analyze: analyzeArticle,
+      logger: SILENT_LOGGER,
+    });
+    expect(other.fromFile).toBe(false);
+  });
+
+  it("says so in the log when the snapshot file cannot be written, and the build stands", async () => {
+    const logger = recordingLogger();
+    // A folder where the file should go: the rename over it fails.
+    const snapshotFile = join(scratch, "taken.snapshot");
+    await mkdir(join(snapshotFile, "inside"), { recursive: true });
+    const built = await buildSnapshotInWorker(corpus, { snapshotFile, logger });
+    expect(built.passages.length).toBeGreaterThan(0);
+    expect(logger.records.map((e) => e.msg)).toContain(
+      "corpus snapshot not saved; the next start builds it",
+    );
   });
 
   it("swaps in only the latest of two overlapping builds", async () => {

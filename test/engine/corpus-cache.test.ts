@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, stat, utimes, writeFile } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyzeArticle } from "../../src/engine/article-analysis.ts";
+import { analyzeArticle, packAnalysis } from "../../src/engine/article-analysis.ts";
 import {
   analysesFileOf,
   CORPUS_CACHE_VERSION,
@@ -111,6 +111,36 @@ describe("corpus cache", () => {
     const reader = await openCorpusCache(file, SILENT_LOGGER);
     expect(reader.analyze(seedArticle())).toEqual(analyzeArticle(seedArticle()));
     expect(reader.stats).toMatchObject({ analysisHits: 1, analysisMisses: 0 });
+  });
+
+  it("analyses ahead only what it lacks, gives each back once, and saves it as its own", async () => {
+    const { corpusDir, dataDir } = await tempCorpus();
+    const file = corpusCacheFile(dataDir, corpusDir);
+    const other = {
+      ...seedArticle(),
+      id: "other",
+      paragraphs: ["Officials said the port reopened."],
+    };
+    const first = await openCorpusCache(file, SILENT_LOGGER);
+    first.analyze(seedArticle());
+    await first.save();
+
+    const second = await openCorpusCache(file, SILENT_LOGGER);
+    const asked: string[][] = [];
+    await second.prepare([seedArticle(), other], async (articles) => {
+      asked.push(articles.map((a) => a.id));
+      return articles.map((a) => packAnalysis(analyzeArticle(a)));
+    });
+    // The seed article's analysis is in the cache already: only the other one is made.
+    expect(asked).toEqual([["other"]]);
+    expect(second.analyze(other)).toEqual(analyzeArticle(other));
+    expect(second.analyze(seedArticle())).toEqual(analyzeArticle(seedArticle()));
+    expect(second.stats).toMatchObject({ analysisHits: 1, analysisMisses: 1 });
+    await second.save();
+
+    const third = await openCorpusCache(file, SILENT_LOGGER);
+    expect(third.analyze(other)).toEqual(analyzeArticle(other));
+    expect(third.stats).toMatchObject({ analysisHits: 1, analysisMisses: 0 });
   });
 
   it("writes new analyses beside the ones it read, and drops those no article used", async () => {

@@ -168,6 +168,29 @@ describe("the saved snapshot", () => {
     expect((await stat(snapshotFile)).size).toBeGreaterThan(0);
   });
 
+  it("is saved by a refresh too: the restart after one reads it instead of building", async () => {
+    const { config, corpusDir } = await tempCorpus("refreshed");
+    const engine = await loadEngine(config, SILENT_LOGGER);
+    const changed: Article = {
+      ...seedArticle(),
+      paragraphs: [
+        ...seedArticle().paragraphs,
+        '"The port reopens on Friday," Anna Kowalski said.',
+      ],
+    };
+    await writeFile(join(corpusDir, `${changed.id}.md`), formatArticle(changed));
+    const { articles } = await loadCorpus(corpusDir);
+    // One article changed: applied in place, then built in full in a worker, which saves it.
+    await engine.replaceArticles(articles);
+    expect(await engine.merged?.()).toBe(true);
+
+    const restart = recordingLogger();
+    const restarted = await loadEngine(config, restart);
+    expect(startStats(restart)).toMatchObject({ snapshotFromFile: true, analysisMisses: 0 });
+    const answer = await restarted.ask("What did Kowalski say about the port?");
+    expect(answer.quotes[0]?.text).toContain("The port reopens on Friday");
+  });
+
   it("is not used when other code made it, or for articles in another order", async () => {
     const { config, corpusDir, snapshotFile } = await tempCorpus("other-code");
     await loadEngine(config, SILENT_LOGGER);
