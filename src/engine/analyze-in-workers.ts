@@ -12,8 +12,8 @@ const BATCH = 25;
  * and nearly all of its garbage: made in a worker, that garbage and the sentence model
  * never enter the heap that goes on to answer questions. One thread by default: each
  * costs about 200 MB while it runs (its own heap, the model, the loader), and at 10,000
- * articles two put the first start's peak over 700 MB for a third less time (see
- * BENCHMARKS.md). Results come back packed (see PackedAnalysis), in the order of
+ * articles two put the first start's peak near 700 MB for a third less time, heap limits
+ * on the workers or not (see BENCHMARKS.md). Results come back packed (see PackedAnalysis), in the order of
  * `articles`. Rejects with the first failure, after stopping every worker.
  */
 export async function analyzeInWorkers(
