@@ -128,7 +128,13 @@ export function rankPassages(
     const speakerOf = passageSpeakers(snapshot);
     const theirs = new Uint8Array(snapshot.speakers.all.length);
     for (const id of speakers) theirs[id] = 1;
-    const statements = speakers.flatMap((id) => snapshot.speakers.get(id).statements);
+    // Listed only when few enough to score them all: a role can hold thousands.
+    let count = 0;
+    for (const id of speakers) count += snapshot.speakers.get(id).statements.length;
+    const pool =
+      count <= POOL_LIMIT
+        ? speakers.flatMap((id) => snapshot.speakers.get(id).statements)
+        : undefined;
     const own = factual
       ? { strong: [] }
       : rankTopic(
@@ -139,7 +145,7 @@ export function rankPassages(
             const speaker = speakerOf[id]!;
             return speaker >= 0 && theirs[speaker] === 1;
           },
-          statements.length <= POOL_LIMIT ? statements : undefined,
+          pool,
         );
     if (own.strong.length > 0) return { ok: true, ranked: own.strong.map((s) => s.id) };
     // Not in their own statements: passages about them that match the topic.
@@ -203,9 +209,12 @@ function mentionsAny(
 ): (id: number) => boolean {
   const wanted = new Set(aliases.flatMap((a) => [a, a.replace(/i/g, "y")]));
   const longest = Math.max(0, ...[...wanted].map((a) => a.split(" ").length));
+  // A run can only match starting at an alias's first word: other words start none.
+  const firstWords = new Set([...wanted].map((a) => a.split(" ")[0]!));
   return (id) => {
     const ws = words(passageText(snapshot, id));
     for (let start = 0; start < ws.length; start++) {
+      if (!firstWords.has(ws[start]!)) continue;
       let run = "";
       for (let n = 0; n < longest && start + n < ws.length; n++) {
         run = n === 0 ? ws[start]! : `${run} ${ws[start + n]}`;
