@@ -1,19 +1,24 @@
-import { createHash, randomUUID } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
-import { mkdir, open as openFile, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { mkdir, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../corpus/article.ts";
 import type { ParsedArticleCache } from "../corpus/load-corpus.ts";
 import type { Logger } from "../log/logger.ts";
+import { analysisSpill } from "./analysis-spill.ts";
 import {
   type ArticleAnalysis,
   analyzeArticle,
   type PackedAnalysis,
-  packAnalysis,
   unpackAnalysis,
 } from "./article-analysis.ts";
+import {
+  CORPUS_CACHE_VERSION,
+  readCacheFile,
+  readCacheFileSync,
+  writeCacheFile,
+} from "./cache-file.ts";
 
 /**
  * The corpus as the last run saw it, kept in DATA_DIR so a restart skips the slow part:
@@ -55,8 +60,8 @@ export interface CorpusCacheStats {
   analysisMisses: number;
 }
 
-/** Bump when the shape of the file or of ArticleAnalysis changes. */
-export const CORPUS_CACHE_VERSION = 4;
+/** Re-exported: the version callers and tests know the cache by (cache-file.ts). */
+export { CORPUS_CACHE_VERSION };
 
 /**
  * The code an ArticleAnalysis depends on: when any of it changes, cached analyses are not
@@ -79,33 +84,7 @@ const CANARY: Pick<Article, "paragraphs"> = {
   ],
 };
 
-/**
- * One of the two cache files: the parsed article files in `corpus-<id>.json`, and the
- * analyses in `corpus-<id>.analyses.json`, read only when an article is analysed (a
- * restart that reads its snapshot file never does: see snapshot-file.ts).
- */
-interface CacheFile<T> {
-  version: number;
-  fingerprint: string;
-  entries: Record<string, T>;
-}
-
 type FileEntry = { size: number; mtimeMs: number; article: Article };
-
-/**
- * JSON with every non-ASCII character escaped: the file then reads as one-byte text,
- * which Node decodes and V8 parses several times faster than UTF-8 with curly quotes.
- */
-function asciiJson(value: unknown): string {
-  const json = JSON.stringify(value).replace(
-    /[\u0080-\uffff]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`,
-  );
-  // V8 keeps the last string a regular expression matched on (RegExp.input): match an
-  // empty one, or the whole cache text (160 MB at 10,000 articles) stays in memory.
-  /^/.test("");
-  return json;
-}
 
 /** One cache file per corpus folder, under DATA_DIR/cache. */
 export function corpusCacheFile(dataDir: string, corpusDir: string): string {
@@ -293,166 +272,6 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
   };
 }
 
-/**
- * The analyses file, written while articles are analysed: each new analysis goes to disk
- * as it is made, so a first start does not hold every article's analysis for the cache
- * until the end (at 10,000 articles, 140 MB of its peak). A write that fails is logged
- * once; from then on analyses are held and saved as before (`add` returns false).
- */
-function analysisSpill(path: string, fingerprint: string, logger: Logger) {
-  // Unique per writer: a refresh's worker may write while another one still does.
-  const temporary = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  const keys = new Set<string>();
-  let fd: number | null = null;
-  let failed = false;
-  const fail = (error: unknown) => {
-    failed = true;
-    logger.warn({ err: error, file: path }, "corpus cache not saved; the next start rebuilds it");
-    try {
-      if (fd !== null) closeSync(fd);
-      rmSync(temporary, { force: true });
-    } catch {
-      // Nothing was written there after all.
-    }
-    fd = null;
-  };
-  return {
-    get size() {
-      return failed ? 0 : keys.size;
-    },
-    has: (key: string) => keys.has(key),
-    add(key: string, analysis: ArticleAnalysis): boolean {
-      if (failed) return false;
-      try {
-        if (fd === null) {
-          mkdirSync(dirname(path), { recursive: true });
-          fd = openSync(temporary, "w");
-          writeSync(fd, cacheFileStart(fingerprint), null, "latin1");
-        }
-        const entry = `${asciiJson(key)}:${asciiJson(packAnalysis(analysis))}`;
-        writeSync(fd, `${keys.size > 0 ? "," : ""}${entry}`, null, "latin1");
-        keys.add(key);
-        return true;
-      } catch (error) {
-        fail(error);
-        return false;
-      }
-    },
-    /** Adds the analyses read from the old file, and puts the file in place. */
-    async finish(more: readonly (readonly [string, ArticleAnalysis])[]): Promise<void> {
-      if (fd === null) return;
-      try {
-        let pending = "";
-        for (const [key, analysis] of more) {
-          pending += `,${asciiJson(key)}:${asciiJson(packAnalysis(analysis))}`;
-          if (pending.length >= WRITE_CHUNK) {
-            writeSync(fd, pending, null, "latin1");
-            pending = "";
-          }
-        }
-        writeSync(fd, `${pending}}}`, null, "latin1");
-        closeSync(fd);
-        fd = null;
-        await rename(temporary, path);
-      } catch (error) {
-        fail(error);
-      }
-    },
-    async abandon(): Promise<void> {
-      if (fd !== null) closeSync(fd);
-      fd = null;
-      await rm(temporary, { force: true }).catch(() => {});
-    },
-  };
-}
-
-function cacheFileStart(fingerprint: string): string {
-  return `{"version":${CORPUS_CACHE_VERSION},"fingerprint":${asciiJson(fingerprint)},"entries":{`;
-}
-
-/** Characters written at a time: the whole file as one string was 160 MB, twice over. */
-const WRITE_CHUNK = 1 << 20;
-
-/**
- * Writes a cache file entry by entry, with the same content as one JSON.stringify of the
- * CacheFile: a first start's memory peak no longer holds the file's text (and its escaped
- * copy) beside everything it analysed.
- */
-async function writeCacheFile(
-  path: string,
-  fingerprint: string,
-  entries: readonly (readonly [string, FileEntry | ArticleAnalysis])[],
-): Promise<void> {
-  const handle = await openFile(path, "w");
-  try {
-    let pending = "";
-    const put = async (text: string) => {
-      pending += text;
-      if (pending.length >= WRITE_CHUNK) {
-        await handle.write(pending, null, "latin1");
-        pending = "";
-      }
-    };
-    await put(cacheFileStart(fingerprint));
-    for (let i = 0; i < entries.length; i++) {
-      const [key, entry] = entries[i]!;
-      const stored = "wordKeys" in entry ? packAnalysis(entry) : entry;
-      await put(`${i > 0 ? "," : ""}${asciiJson(key)}:${asciiJson(stored)}`);
-    }
-    await put("}}");
-    await handle.write(pending, null, "latin1");
-  } finally {
-    await handle.close();
-  }
-}
-
 function analysisKey(article: Pick<Article, "paragraphs">): string {
   return createHash("sha256").update(article.paragraphs.join("\u0000")).digest("base64url");
-}
-
-async function readCacheFile<T>(
-  file: string,
-  fingerprinting: Promise<string>,
-  logger: Logger,
-): Promise<Record<string, T> | undefined> {
-  let text: string;
-  try {
-    // Written as ASCII (see asciiJson): latin1 is the cheapest exact decoding.
-    text = await readFile(file, "latin1");
-  } catch {
-    return undefined;
-  }
-  return parseCacheFile<T>(file, text, await fingerprinting, logger);
-}
-
-function readCacheFileSync<T>(
-  file: string,
-  fingerprint: string,
-  logger: Logger,
-): Record<string, T> | undefined {
-  let text: string;
-  try {
-    text = readFileSync(file, "latin1");
-  } catch {
-    return undefined;
-  }
-  return parseCacheFile<T>(file, text, fingerprint, logger);
-}
-
-function parseCacheFile<T>(
-  file: string,
-  text: string,
-  fingerprint: string,
-  logger: Logger,
-): Record<string, T> | undefined {
-  try {
-    const content = JSON.parse(text) as CacheFile<T>;
-    if (content.version === CORPUS_CACHE_VERSION && content.fingerprint === fingerprint) {
-      return content.entries;
-    }
-    logger.info({ file }, "corpus cache made by other code; rebuilding it");
-  } catch (error) {
-    logger.warn({ err: error, file }, "corpus cache unreadable; rebuilding it");
-  }
-  return undefined;
 }
