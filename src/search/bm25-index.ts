@@ -5,6 +5,7 @@ import {
   createAccumulator,
   docsOfIds,
   hitsOf,
+  mostOneTermAdds,
   resetAccumulator,
   selectTop,
 } from "./bm25-search.ts";
@@ -152,9 +153,13 @@ export function bm25IndexFromPostings(
       const unique = [...counts.keys()].slice(0, MAX_QUERY_TERMS);
       if (unique.length === 0 || n === 0) return [];
       resetAccumulator(acc);
+      const alone = new Float64Array(unique.length);
       unique.forEach((term, q) => {
         const id = termIds.get(term) as number;
         const times = counts.get(term) as number;
+        const weightText = times * textBoost * idf(dfText[id] as number);
+        const weightContext = times * contextBoost * idf(dfContext[id] as number);
+        alone[q] = mostOneTermAdds(weightText, weightContext, delta, k1 + 1);
         accumulateTerm(
           acc,
           offsets[id] as number,
@@ -164,15 +169,15 @@ export function bm25IndexFromPostings(
           tfContext,
           normText,
           normContext,
-          times * textBoost * idf(dfText[id] as number),
-          times * contextBoost * idf(dfContext[id] as number),
+          weightText,
+          weightContext,
           delta,
           k1 + 1,
           1 << q,
         );
       });
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
-      const best = selectTop(acc, limit, docOf, coordination, searchOptions.filter);
+      const best = selectTop(acc, limit, docOf, coordination, searchOptions.filter, alone);
       return hitsOf(acc, best, docOf, unique);
     },
   };

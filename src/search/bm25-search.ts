@@ -86,10 +86,24 @@ export function accumulateTerm(
 }
 
 /**
+ * The most one term can add to a passage's score: each field's weight times
+ * (delta + tf (k1 + 1) / (tf + norm)), and tf / (tf + norm) < 1.
+ */
+export function mostOneTermAdds(
+  weightText: number,
+  weightContext: number,
+  delta: number,
+  saturation: number,
+): number {
+  return (weightText + weightContext) * (delta + saturation);
+}
+
+/**
  * The best `limit` touched passages that pass `filter`, best first (ties: lower passage
  * id first). With `coordination`, a score is first multiplied by its number of matched
  * terms. A bounded min-heap keeps the worst of the best at its root, so most passages are
- * turned away after one comparison.
+ * turned away after one comparison. `alone[q]`, when given, bounds the score of a passage
+ * that matched query term q only (see mostOneTermAdds).
  */
 export function selectTop(
   acc: Accumulator,
@@ -97,6 +111,7 @@ export function selectTop(
   docOf: Uint32Array,
   coordination: boolean,
   filter: ((id: number) => boolean) | undefined,
+  alone?: Float64Array,
 ): { doc: number; score: number }[] {
   const { scores, masks, touched, count } = acc;
   const k = Math.min(limit, count);
@@ -108,6 +123,17 @@ export function selectTop(
   let size = 0;
   for (let i = 0; i < count; i++) {
     const doc = touched[i] as number;
+    // Most passages a common word touches match that word alone: once the heap is full and
+    // its worst beats the most that word can give, such a passage is turned away on its
+    // bits, without reading its score.
+    if (alone !== undefined && size === k) {
+      const mask = masks[doc] as number;
+      if (
+        (mask & (mask - 1)) === 0 &&
+        (alone[31 - Math.clz32(mask)] as number) < (heapScores[0] as number)
+      )
+        continue;
+    }
     if (filter !== undefined && !filter(docOf[doc] as number)) continue;
     const score = coordination
       ? (scores[doc] as number) * popcount(masks[doc] as number)

@@ -6,6 +6,7 @@ import {
   createAccumulator,
   docsOfIds,
   hitsOf,
+  mostOneTermAdds,
   resetAccumulator,
   selectTop,
 } from "./bm25-search.ts";
@@ -143,6 +144,7 @@ export function bm25IndexWithSegment(
       const unique = [...counts.keys()].slice(0, MAX_QUERY_TERMS);
       if (unique.length === 0 || n === 0) return [];
       resetAccumulator(acc);
+      const alone = new Float64Array(unique.length);
       unique.forEach((term, q) => {
         const times = counts.get(term) as number;
         const baseId = b.termIds.get(term);
@@ -158,6 +160,7 @@ export function bm25IndexWithSegment(
           (segmentId === undefined ? 0 : (segment.dfContext[segmentId] as number));
         const weightText = times * textBoost * idf(dfText);
         const weightContext = times * contextBoost * idf(dfContext);
+        alone[q] = mostOneTermAdds(weightText, weightContext, delta, k1 + 1);
         for (const [p, id, docs] of [
           [b, baseId, b.docs],
           [segment, segmentId, segmentDocs],
@@ -181,7 +184,14 @@ export function bm25IndexWithSegment(
         }
       });
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
-      const best = selectTop(acc, limit, docOf, coordination, liveFilter(searchOptions.filter));
+      const best = selectTop(
+        acc,
+        limit,
+        docOf,
+        coordination,
+        liveFilter(searchOptions.filter),
+        alone,
+      );
       return hitsOf(acc, best, docOf, unique);
     },
   };

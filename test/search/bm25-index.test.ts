@@ -90,6 +90,38 @@ describe("createBm25Index", () => {
     }
   });
 
+  it("keeps the exact top hits when most passages match one common word alone", () => {
+    // Every passage has "common"; a few also have rarer words. Once the best few are in,
+    // passages with "common" alone are turned away on their bits: the top must not change.
+    const prng = createPrng(29);
+    const mixed = Array.from({ length: 600 }, (_, id) => ({
+      id,
+      text: [
+        "common",
+        ...(prng.chance(0.03) ? ["rare"] : []),
+        ...(prng.chance(0.1) ? ["mid"] : []),
+        // Lengths vary, so the best passages with "common" alone are anywhere in id order.
+        ...Array.from({ length: prng.between(0, 6) }, (_, k) => `filler${k}`),
+      ].join(" "),
+      context: prng.chance(0.5) ? "common filler" : "filler",
+    }));
+    const o: RefOptions = { boosts: [2, 0.5], coordination: true, distinctLength: true };
+    const index = createBm25Index(mixed, { analyze: splitTerms, textBoost: 2, contextBoost: 0.5 });
+    for (const query of [
+      ["common", "rare"],
+      ["mid", "common"],
+      ["common", "mid", "rare"],
+    ]) {
+      for (const limit of [1, 5, 30, 80]) {
+        const expected = bruteForce(mixed, query, o).slice(0, limit);
+        const actual = index.search(query, { limit });
+        expect(actual.map((h) => h.id)).toEqual(expected.map((h) => h.id));
+        for (const [i, hit] of actual.entries())
+          expect(hit.score).toBeCloseTo(expected[i]!.score, 9);
+      }
+    }
+  });
+
   it("keeps only the best `limit` hits, and DEFAULT_LIMIT when none is named", () => {
     const many = smallCorpus(5, 400);
     const index = createBm25Index(many, { analyze: splitTerms });
