@@ -52,6 +52,8 @@ const SPACES = /\s+/g;
 /** Printable ASCII and its whitespace: most news prose, folded by lower-casing alone. */
 const ASCII_TEXT = /^[\t\n\v\f\r\x20-\x7e]*$/;
 const BACKTICK = /`/g;
+/** Whitespace that collapsing would change: a run, or any but the space itself. */
+const ASCII_SPACE_RUN = /\s\s|[\t\n\v\f\r]/;
 /** What is left to fold once simple text is lower-cased: its non-ASCII characters and the backtick. */
 const NOT_ASCII = /[^\x20-\x5f\x61-\x7e]/g;
 
@@ -60,8 +62,12 @@ export function foldForMatch(text: string): string {
   // Lower-casing first is the same fold (foldChar lower-cases last, and every simple
   // character's lower case folds as the character does) and is done natively, where a
   // callback per capital letter was half the cost of analysing a sentence.
-  if (ASCII_TEXT.test(text))
-    return text.toLowerCase().replace(BACKTICK, "'").replace(SPACES, " ").trim();
+  if (ASCII_TEXT.test(text)) {
+    const lower = text.toLowerCase();
+    const quoted = lower.includes("`") ? lower.replace(BACKTICK, "'") : lower;
+    // Prose has single spaces between words: nothing to collapse, only ends to trim.
+    return ASCII_SPACE_RUN.test(quoted) ? quoted.replace(SPACES, " ").trim() : quoted.trim();
+  }
   if (SIMPLE_TEXT.test(text))
     return text.toLowerCase().replace(NOT_ASCII, foldCached).replace(SPACES, " ").trim();
   // normalizeWithMap(text).text, without building the offset map.
