@@ -36,7 +36,11 @@ export async function loadSnapshot(
   const key = corpusKey(articles);
   const read = await readSnapshotFile(file, articles, fingerprint, key, logger);
   if (read) return { snapshot: read, fromFile: true, save: async () => {} };
-  await options.prepare?.(articles);
+  // Analysis ahead (on a worker thread) only saves time: if it fails, `analyze` does the
+  // work here, as it always could.
+  await options.prepare?.(articles).catch((error: unknown) => {
+    logger.warn({ err: error }, "articles analysed on this thread: analysing ahead failed");
+  });
   let postings: Bm25Postings | undefined;
   const snapshot = buildSnapshot(
     articles,

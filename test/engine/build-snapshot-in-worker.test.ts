@@ -112,6 +112,22 @@ describe("buildSnapshotInWorker", () => {
     expect(other.fromFile).toBe(false);
   });
 
+  it("builds all the same when analysing ahead fails, and says so in the log", async () => {
+    const logger = recordingLogger();
+    const loaded = await loadSnapshot(corpus, {
+      file: join(scratch, "ahead-failed.snapshot"),
+      fingerprint: snapshotFingerprint(),
+      analyze: analyzeArticle,
+      prepare: () => Promise.reject(new Error("worker exited")),
+      logger,
+    });
+    expect(loaded.fromFile).toBe(false);
+    expect(contents(loaded.snapshot)).toEqual(contents(buildSnapshot(corpus, SEARCH_INDEXES.bm25)));
+    expect(logger.records.map((r) => r.msg)).toContain(
+      "articles analysed on this thread: analysing ahead failed",
+    );
+  });
+
   it("says so in the log when the snapshot file cannot be written, and the build stands", async () => {
     const logger = recordingLogger();
     // A folder where the file should go: the rename over it fails.
