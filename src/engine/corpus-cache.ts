@@ -159,6 +159,16 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
   };
   const usedFiles = new Map<string, FileEntry>();
   const usedAnalyses = new Map<string, ArticleAnalysis>();
+  // Each article's key, hashed once: prepare() and analyze() both need it.
+  const keys = new WeakMap<Article, string>();
+  const keyOf = (article: Article): string => {
+    let key = keys.get(article);
+    if (key === undefined) {
+      key = analysisKey(article);
+      keys.set(article, key);
+    }
+    return key;
+  };
   // Made ahead by prepare(), each given out once; packed meanwhile: at 10,000 articles
   // their word keys as separate strings were about 100 MB.
   const prepared = new Map<string, PackedAnalysis>();
@@ -191,7 +201,7 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
     },
     analyze(article) {
       if (!open) return analyzeArticle(article);
-      const key = analysisKey(article);
+      const key = keyOf(article);
       const stored = storedAnalyses().get(key);
       const known = usedAnalyses.get(key) ?? (stored ? unpackAnalysis(stored) : undefined);
       if (known) {
@@ -216,7 +226,7 @@ export async function openCorpusCache(file: string, logger: Logger): Promise<Cor
       const stored = storedAnalyses();
       const missing = new Map<string, Article>();
       for (const article of articles) {
-        const key = analysisKey(article);
+        const key = keyOf(article);
         if (!(stored.has(key) || usedAnalyses.has(key) || spill.has(key) || prepared.has(key)))
           missing.set(key, article);
       }
