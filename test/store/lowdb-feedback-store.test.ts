@@ -2,29 +2,15 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AppError, openLowdbFeedbackStore, type Quote } from "../../src/index.ts";
+import { AppError, openLowdbFeedbackStore } from "../../src/index.ts";
 import { NODE_STORE_FILE_SYSTEM } from "../../src/store/store-file-system.ts";
+import { quote } from "./contract/fixtures.ts";
 
 function errnoError(code: string, path: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: '${path}'`), { code, path });
 }
 
-const QUOTE: Quote = {
-  text: "We are ready for talks.",
-  speaker: "Yuri Ushakov",
-  speakerRole: "Kremlin aide",
-  source: {
-    articleId: "a1",
-    title: "Talks",
-    publisher: "Paper",
-    url: "https://example.org/a",
-    published: "2024-08-20",
-    paragraph: 3,
-  },
-  link: "https://example.org/a#:~:text=We%20are%20ready%20for%20talks",
-  start: 10,
-  end: 33,
-};
+const QUOTE = quote(3, 10);
 
 const vote = (userId: string, v: "up" | "down", answerId = "ans1") => ({
   answerId,
