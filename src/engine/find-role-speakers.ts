@@ -7,14 +7,9 @@ import {
   roleScore,
   roleShape,
 } from "../speakers/match-role.ts";
-import {
-  canonicalWord,
-  irregularPlaceWords,
-  isKnownPlace,
-  PREPOSITIONS,
-  placeStems,
-} from "../speakers/role-lexicon.ts";
+import { canonicalWord, isKnownPlace, PREPOSITIONS } from "../speakers/role-lexicon.ts";
 import { foldForMatch } from "../text/normalize.ts";
+import { breakTies, quotedWith } from "./break-role-ties.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
 import type { QuestionWord } from "./resolve-name.ts";
 import type { SpeakerDirectory } from "./speaker-directory.ts";
@@ -24,10 +19,6 @@ const isPlaceWord = (word: string) =>
   isKnownPlace(word) || (word.length >= 5 && /(?:ian|ese|ish|i)$/.test(word));
 
 const TOPIC_MARKERS = new Set(["about", "regarding", "concerning", "re"]);
-const MAX_TIES_READ = 20;
-const NOT_ASCII = /[\u0080-\uffff]/;
-/** Ties beyond this are left as they are: the question names too common a role to narrow. */
-const MAX_TIES_NAMED = 200;
 const LINKS = new Set([...PREPOSITIONS, "the", "a", "an"]);
 
 /** One role as the articles write it, its parsed shape, and the people who hold it. */
@@ -230,93 +221,4 @@ export function findRoleSpeakers(
   for (const k of shape.phraseTokens) used.add(tokenWord[k]!);
   const usedWords = [...used].map((i) => qWords[i]!.raw);
   return { speakers: matched, score: top, usedWords, ownsNames, phrase };
-}
-
-/**
- * Among people whose roles match equally, those quoted in the articles of the named
- * organisation or person the role belongs to, or whose statements' paragraphs name the
- * question's qualifiers (a country, its adjective) most often.
- */
-function breakTies(
-  ids: number[],
-  shape: RoleShape,
-  snapshot: CorpusSnapshot,
-  namedIds: readonly number[],
-): number[] {
-  const dir = snapshot.speakers;
-  const articlesOf = (id: number) =>
-    new Set(dir.get(id).statements.map((p) => snapshot.passages[p]!.article));
-  if (ids.length > MAX_TIES_NAMED) return ids;
-  if (namedIds.length > 0) {
-    const theirs = new Set(namedIds.flatMap((id) => [...articlesOf(id)]));
-    const together = ids.filter((id) => [...articlesOf(id)].some((a) => theirs.has(a)));
-    if (together.length > 0) ids = together;
-  }
-  if (ids.length === 1 || shape.mods.length === 0) return ids;
-  const best = quotedWith(ids, shape.mods, snapshot);
-  return best.length > 0 ? best : ids;
-}
-
-const WORD_STEMS = new Map<string, readonly string[]>();
-/** placeStems of a paragraph's word, remembered: the same words come back question after question. */
-function stemsOf(word: string): readonly string[] {
-  let stems = WORD_STEMS.get(word);
-  if (!stems) {
-    stems = placeStems(word);
-    if (WORD_STEMS.size < 100_000) WORD_STEMS.set(word, stems);
-  }
-  return stems;
-}
-
-/**
- * Of `ids`, those whose statements' paragraphs name the qualifiers most often (at all);
- * unread when there are too many to read.
- */
-function quotedWith(
-  ids: number[],
-  qualifiers: readonly string[],
-  snapshot: CorpusSnapshot,
-): number[] {
-  if (ids.length > MAX_TIES_READ) return ids;
-  const dir = snapshot.speakers;
-  const stems = qualifiers.flatMap(placeStems).filter((s) => s.length >= 4);
-  const words = new Set(stems.filter((s) => !s.includes(" ")));
-  const phrases = stems.filter((s) => s.includes(" ")).map((s) => ` ${s} `);
-  // A paragraph names a qualifier only if one of these is in it (see irregularPlaceWords):
-  // most paragraphs are turned away by a substring search, without being split into words.
-  const needles = [
-    ...words,
-    ...irregularPlaceWords(words),
-    ...phrases.map((ph) => ph.trim().split(" ")[0]!),
-  ];
-  const names = (text: string): boolean => {
-    const lower = NOT_ASCII.test(text) ? foldForMatch(text) : text.toLowerCase();
-    if (!needles.some((n) => lower.includes(n))) return false;
-    const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
-    return (
-      phrases.some((ph) => folded.includes(ph)) ||
-      folded.split(" ").some((w) => w.length >= 4 && stemsOf(w).some((s) => words.has(s)))
-    );
-  };
-  // Read once per question: a speaker's statements often share a paragraph.
-  const named = new Map<string, boolean>();
-  const share = (id: number) => {
-    const statements = dir.get(id).statements.slice(0, 30);
-    if (statements.length === 0) return 0;
-    let hits = 0;
-    for (const p of statements) {
-      const passage = snapshot.passages[p]!;
-      const key = `${passage.article}:${passage.paragraph}`;
-      let hit = named.get(key);
-      if (hit === undefined) {
-        hit = names(snapshot.articles[passage.article]!.paragraphs[passage.paragraph - 1] ?? "");
-        named.set(key, hit);
-      }
-      if (hit) hits++;
-    }
-    return hits / statements.length;
-  };
-  const shares = ids.map((id) => ({ id, share: share(id) }));
-  const top = Math.max(...shares.map((s) => s.share));
-  return top > 0 ? shares.filter((s) => s.share >= top - 1e-9).map((s) => s.id) : [];
 }
