@@ -76,10 +76,14 @@ export function placeStems(word: string): string[] {
  * or one of these as a substring has no word whose placeStems meet `stems`.
  */
 export function irregularPlaceWords(stems: ReadonlySet<string>): string[] {
-  return [...Object.keys(IRREGULAR), ...Object.keys(METONYMS)].filter(
-    (word) => !word.includes(" ") && placeStems(word).some((s) => stems.has(s)),
-  );
+  IRREGULAR_FORMS ??= [...Object.keys(IRREGULAR), ...Object.keys(METONYMS)]
+    .filter((word) => !word.includes(" "))
+    .map((word) => [word, placeStems(word)] as const);
+  return IRREGULAR_FORMS.filter(([, forms]) => forms.some((s) => stems.has(s))).map(([w]) => w);
 }
+
+/** Each one-word irregular place word with its forms, made at the first call. */
+let IRREGULAR_FORMS: (readonly [string, string[]])[] | undefined;
 
 /** Whether a word is a country or a seat of power the lexicon knows ("us", "kremlin"). */
 export const isKnownPlace = (word: string) =>

@@ -25,7 +25,7 @@ describe("analyzeInWorkers", () => {
     );
   });
 
-  it("analyses a few articles on this thread: no worker to start", async () => {
+  it("gives the same analyses, packed, for a few articles (made on this thread)", async () => {
     const few = await analyzeAhead(corpus.slice(0, 3));
     expect(few.map(unpackAnalysis)).toEqual(corpus.slice(0, 3).map(analyzeArticle));
   });
