@@ -2,12 +2,15 @@ import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
 import {
   accumulateTerm,
   addMatches,
+  beginTerm,
   createAccumulator,
   docsOfIds,
   hitsOf,
+  lengthNorms,
   mostOneTermAdds,
   resetAccumulator,
   selectTop,
+  textHas,
 } from "./bm25-search.ts";
 import type {
   IndexedPassage,
@@ -121,9 +124,14 @@ export function bm25IndexFromPostings(
   const contextBoost = options.contextBoost ?? 1;
   const coordination = options.coordination ?? true;
   const { size: n, termIds, offsets, docs, tfText, tfContext, dfText, dfContext, docOf } = postings;
-  // The length part of BM25's denominator depends only on the passage: computed once.
-  const normText = lengthNorms(postings.lengthText, k1, b);
-  const normContext = lengthNorms(postings.lengthContext, k1, b);
+  // The length part of BM25's denominator depends only on a field's length: a table per field.
+  const norms = lengthNorms(
+    [postings.lengthText],
+    [postings.lengthContext],
+    { text: averageLength(postings.lengthText), context: averageLength(postings.lengthContext) },
+    k1,
+    b,
+  );
   const acc = createAccumulator(n);
   const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
@@ -160,6 +168,7 @@ export function bm25IndexFromPostings(
         const weightText = times * textBoost * idf(dfText[id] as number);
         const weightContext = times * contextBoost * idf(dfContext[id] as number);
         alone[q] = mostOneTermAdds(weightText, weightContext, delta, k1 + 1);
+        const bit = beginTerm(acc);
         accumulateTerm(
           acc,
           offsets[id] as number,
@@ -167,18 +176,18 @@ export function bm25IndexFromPostings(
           docs,
           tfText,
           tfContext,
-          normText,
-          normContext,
+          norms,
           weightText,
           weightContext,
           delta,
           k1 + 1,
-          1 << q,
+          bit,
         );
       });
       const limit = searchOptions.limit ?? DEFAULT_LIMIT;
       const best = selectTop(acc, limit, docOf, coordination, searchOptions.filter, alone);
-      return hitsOf(acc, best, docOf, unique);
+      const ids = unique.map((term) => termIds.get(term));
+      return hitsOf(acc, best, docOf, unique, (q, doc) => textHas(postings, ids[q], doc));
     },
   };
   POSTINGS.set(index, { postings, options });
@@ -197,14 +206,9 @@ export function postingsOf(
   return POSTINGS.get(index) ?? null;
 }
 
-/** In double precision, so scores match minisearch's to the last bits and ties stay ties. */
-export function lengthNorms(lengths: Float32Array, k1: number, b: number): Float64Array {
+/** A field's average length (1 for an empty corpus, as minisearch counts it). */
+function averageLength(lengths: Float32Array): number {
   let total = 0;
   for (const length of lengths) total += length;
-  const average = lengths.length > 0 && total > 0 ? total / lengths.length : 1;
-  // A plain loop: Float64Array.from with a mapping function was 60 ms of a 10,000-article restart.
-  const norms = new Float64Array(lengths.length);
-  for (let i = 0; i < lengths.length; i++)
-    norms[i] = k1 * (1 - b + (b * (lengths[i] as number)) / average);
-  return norms;
+  return lengths.length > 0 && total > 0 ? total / lengths.length : 1;
 }

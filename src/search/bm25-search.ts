@@ -15,20 +15,30 @@ export interface Accumulator {
   scores: Float64Array;
   /** Bit q set: the passage matched query term q. */
   masks: Uint32Array;
-  /** Bit q set: the passage's own text (not only its context) has query term q. */
-  textMasks: Uint32Array;
-  /** Passages this search touched, in the first `count` slots. */
+  /**
+   * Passages this search touched, in the first `count` slots, in the order terms were
+   * added: query term q's first touches start at `starts[q]` (see beginTerm).
+   */
   touched: Uint32Array;
   count: number;
+  starts: Uint32Array;
+  /** Query terms begun so far. */
+  terms: number;
+  /** Passages a second term touched, in the first `multiCount` slots. */
+  multi: Uint32Array;
+  multiCount: number;
 }
 
 export function createAccumulator(size: number): Accumulator {
   return {
     scores: new Float64Array(size),
     masks: new Uint32Array(size),
-    textMasks: new Uint32Array(size),
     touched: new Uint32Array(size),
     count: 0,
+    starts: new Uint32Array(32),
+    terms: 0,
+    multi: new Uint32Array(size),
+    multiCount: 0,
   };
 }
 
@@ -37,12 +47,88 @@ export function resetAccumulator(acc: Accumulator): void {
   const { scores, touched, count } = acc;
   for (let i = 0; i < count; i++) scores[touched[i] as number] = 0;
   acc.count = 0;
+  acc.terms = 0;
+  acc.multiCount = 0;
+}
+
+/** Starts query term number `acc.terms`: its bit is 1 << that number. */
+export function beginTerm(acc: Accumulator): number {
+  if (acc.terms >= acc.starts.length) throw new RangeError("a search takes at most 32 terms");
+  acc.starts[acc.terms] = acc.count;
+  return 1 << acc.terms++;
+}
+
+/**
+ * BM25's length norm k1 (1 - b + b len / average) per field, as small tables over the
+ * distinct lengths a field has, and per document one code: the text length's place in
+ * its table in the low 16 bits, the context's in the high. A search reads 4 bytes per
+ * posting for both norms instead of two 8-byte norms, and the tables stay in the CPU's
+ * nearest cache: at 10,000 articles a common word's postings touch most of the
+ * documents, and reading them was most of a search's time on a first-time question.
+ */
+export interface LengthNorms {
+  codes: Uint32Array;
+  text: Float64Array;
+  context: Float64Array;
+}
+
+/** Distinct lengths a field may have: each needs its place in 16 bits. */
+const MOST_LENGTHS = 1 << 16;
+/** Lengths below this find their norm's place by index. */
+const SMALL_LENGTHS = 4096;
+
+/**
+ * The norms of documents whose field lengths are `text` and `context`, each given as
+ * arrays read one after another (a base's documents, then a segment's), over `average`
+ * field lengths. Computed as one norm per document was, in double precision, so scores
+ * match minisearch's to the last bits and ties stay ties.
+ */
+export function lengthNorms(
+  text: readonly Float32Array[],
+  context: readonly Float32Array[],
+  average: { text: number; context: number },
+  k1: number,
+  b: number,
+): LengthNorms {
+  const size = text.reduce((sum, lengths) => sum + lengths.length, 0);
+  const codes = new Uint32Array(size);
+  const table = (field: readonly Float32Array[], avg: number, shift: number): Float64Array => {
+    const place = new Map<number, number>();
+    // Most lengths are small whole numbers: their places in an array, the rest in the map
+    // (a map look-up per document was 20 ms of a 10,000-article restart).
+    const small = new Int32Array(SMALL_LENGTHS).fill(-1);
+    const norms: number[] = [];
+    let doc = 0;
+    for (const lengths of field) {
+      for (let i = 0; i < lengths.length; i++) {
+        const length = lengths[i] as number;
+        const isSmall = length < SMALL_LENGTHS && Number.isInteger(length) && length >= 0;
+        let at = isSmall ? (small[length] as number) : (place.get(length) ?? -1);
+        if (at < 0) {
+          at = norms.length;
+          // 65,536 different lengths take passages of 0 .. 65,535 terms: some 2 billion
+          // terms, far past what one process can index.
+          if (at >= MOST_LENGTHS) throw new RangeError("too many distinct passage lengths");
+          if (isSmall) small[length] = at;
+          else place.set(length, at);
+          norms.push(k1 * (1 - b + (b * length) / avg));
+        }
+        codes[doc] = (codes[doc] as number) | (at << shift);
+        doc++;
+      }
+    }
+    return Float64Array.from(norms);
+  };
+  return {
+    text: table(text, average.text, 0),
+    context: table(context, average.context, 16),
+    codes,
+  };
 }
 
 /**
  * Adds one term's BM25+ contribution to every passage in postings [from, to):
- * weight × (delta + tf (k1 + 1) / (tf + norm)) per field, where norm = k1 (1 - b + b len/avg)
- * was computed per passage at build time.
+ * weight × (delta + tf (k1 + 1) / (tf + norm)) per field (see LengthNorms).
  */
 export function accumulateTerm(
   acc: Accumulator,
@@ -51,38 +137,44 @@ export function accumulateTerm(
   docs: Uint32Array,
   tfText: Uint8Array,
   tfContext: Uint8Array,
-  normText: Float64Array,
-  normContext: Float64Array,
+  norms: LengthNorms,
   weightText: number,
   weightContext: number,
   delta: number,
   saturation: number,
   bit: number,
 ): void {
-  const { scores, masks, textMasks, touched } = acc;
+  const { scores, masks, touched, multi } = acc;
+  const { codes, text: normText, context: normContext } = norms;
   let count = acc.count;
+  let multiCount = acc.multiCount;
   for (let i = from; i < to; i++) {
     const doc = docs[i] as number;
     const ft = tfText[i] as number;
     const fc = tfContext[i] as number;
+    const code = codes[doc] as number;
     let add = 0;
-    if (ft > 0) add += weightText * (delta + (ft * saturation) / (ft + (normText[doc] as number)));
+    if (ft > 0) {
+      add += weightText * (delta + (ft * saturation) / (ft + (normText[code & 0xffff] as number)));
+    }
     if (fc > 0) {
-      add += weightContext * (delta + (fc * saturation) / (fc + (normContext[doc] as number)));
+      add +=
+        weightContext * (delta + (fc * saturation) / (fc + (normContext[code >>> 16] as number)));
     }
     const score = scores[doc] as number;
     if (score === 0) {
       scores[doc] = add;
       masks[doc] = bit;
-      textMasks[doc] = ft > 0 ? bit : 0;
       touched[count++] = doc;
     } else {
       scores[doc] = score + add;
-      masks[doc] = (masks[doc] as number) | bit;
-      if (ft > 0) textMasks[doc] = (textMasks[doc] as number) | bit;
+      const mask = masks[doc] as number;
+      if ((mask & (mask - 1)) === 0) multi[multiCount++] = doc;
+      masks[doc] = mask | bit;
     }
   }
   acc.count = count;
+  acc.multiCount = multiCount;
 }
 
 /**
@@ -102,8 +194,13 @@ export function mostOneTermAdds(
  * The best `limit` touched passages that pass `filter`, best first (ties: lower passage
  * id first). With `coordination`, a score is first multiplied by its number of matched
  * terms. A bounded min-heap keeps the worst of the best at its root, so most passages are
- * turned away after one comparison. `alone[q]`, when given, bounds the score of a passage
- * that matched query term q only (see mostOneTermAdds).
+ * turned away after one comparison.
+ *
+ * Passages two or more terms touched are offered first; then those one term touched,
+ * term by term. `alone[q]` bounds the score of a passage that matched query term q only
+ * (see mostOneTermAdds): once the heap is full and its worst beats that bound, the rest of
+ * term q's passages are not read at all. A common word touches tens of thousands of
+ * passages that have nothing else, and reading each of them was a tenth of a question.
  */
 export function selectTop(
   acc: Accumulator,
@@ -111,9 +208,9 @@ export function selectTop(
   docOf: Uint32Array,
   coordination: boolean,
   filter: ((id: number) => boolean) | undefined,
-  alone?: Float64Array,
+  alone: Float64Array,
 ): { doc: number; score: number }[] {
-  const { scores, masks, touched, count } = acc;
+  const { scores, masks, touched, count, starts, terms, multi, multiCount } = acc;
   const k = Math.min(limit, count);
   if (k <= 0) return [];
   // The heap keeps each member's final score beside it, so a passage turned away costs a
@@ -121,34 +218,25 @@ export function selectTop(
   const heap = new Int32Array(k);
   const heapScores = new Float64Array(k);
   let size = 0;
-  for (let i = 0; i < count; i++) {
-    const doc = touched[i] as number;
-    // Most passages a common word touches match that word alone: once the heap is full and
-    // its worst beats the most that word can give, such a passage is turned away on its
-    // bits, without reading its score.
-    if (alone !== undefined && size === k) {
-      const mask = masks[doc] as number;
-      if (
-        (mask & (mask - 1)) === 0 &&
-        (alone[31 - Math.clz32(mask)] as number) < (heapScores[0] as number)
-      )
-        continue;
-    }
+  for (let i = 0; i < multiCount; i++) {
+    const doc = multi[i] as number;
     if (filter !== undefined && !filter(docOf[doc] as number)) continue;
     const score = coordination
       ? (scores[doc] as number) * popcount(masks[doc] as number)
       : (scores[doc] as number);
-    if (size < k) {
-      heap[size] = doc;
-      heapScores[size] = score;
-      siftUp(heap, heapScores, size++, docOf);
-    } else if (
-      score > (heapScores[0] as number) ||
-      (score === heapScores[0] && (docOf[doc] as number) < (docOf[heap[0] as number] as number))
-    ) {
-      heap[0] = doc;
-      heapScores[0] = score;
-      siftDown(heap, heapScores, size, docOf);
+    size = offer(heap, heapScores, size, doc, score, docOf);
+  }
+  for (let q = 0; q < terms; q++) {
+    const bound = alone[q] as number;
+    const only = (1 << q) >>> 0;
+    const to = q + 1 < terms ? (starts[q + 1] as number) : count;
+    for (let i = starts[q] as number; i < to; i++) {
+      if (size === k && bound < (heapScores[0] as number)) break;
+      const doc = touched[i] as number;
+      // A passage first touched by term q that another term touched too was offered above.
+      if ((masks[doc] as number) !== only) continue;
+      if (filter !== undefined && !filter(docOf[doc] as number)) continue;
+      size = offer(heap, heapScores, size, doc, scores[doc] as number, docOf);
     }
   }
   const best = Array.from({ length: size }, (_, i) => ({
@@ -158,6 +246,32 @@ export function selectTop(
   return best.sort(
     (a, b) => b.score - a.score || (docOf[a.doc] as number) - (docOf[b.doc] as number),
   );
+}
+
+/** Offers one passage to a heap of `heap.length` slots holding `size`; returns its new size. */
+function offer(
+  heap: Int32Array,
+  heapScores: Float64Array,
+  size: number,
+  doc: number,
+  score: number,
+  docOf: Uint32Array,
+): number {
+  if (size < heap.length) {
+    heap[size] = doc;
+    heapScores[size] = score;
+    siftUp(heap, heapScores, size, docOf);
+    return size + 1;
+  }
+  if (
+    score > (heapScores[0] as number) ||
+    (score === heapScores[0] && (docOf[doc] as number) < (docOf[heap[0] as number] as number))
+  ) {
+    heap[0] = doc;
+    heapScores[0] = score;
+    siftDown(heap, heapScores, size, docOf);
+  }
+  return size;
 }
 
 export function popcount(x: number): number {
@@ -216,25 +330,48 @@ function siftDown(heap: Int32Array, scores: Float64Array, size: number, docOf: U
 }
 
 /**
- * The hits for the passages selectTop chose: each with the query terms it matched, and
- * those its own text (not only its context) holds, read from the accumulator's bit masks.
+ * The hits for the passages selectTop chose: each with the query terms it matched (read
+ * from the accumulator's bit masks), and those its own text (not only its context) holds,
+ * as `inText(q, doc)` tells: looked up for these few only, not tracked for every passage a
+ * search touches.
  */
 export function hitsOf(
   acc: Accumulator,
   best: readonly { doc: number; score: number }[],
   docOf: Uint32Array,
   terms: readonly string[],
+  inText: (q: number, doc: number) => boolean,
 ): LexicalHit[] {
   return best.map(({ doc, score }) => {
     const mask = acc.masks[doc] as number;
-    const inText = acc.textMasks[doc] as number;
     return {
       id: docOf[doc] as number,
       score,
       matched: terms.filter((_, q) => mask & (1 << q)),
-      matchedInText: terms.filter((_, q) => inText & (1 << q)),
+      matchedInText: terms.filter((_, q) => mask & (1 << q) && inText(q, doc)),
     };
   });
+}
+
+/** Whether document `doc` has term `id` in its text: a binary search of the term's postings. */
+export function textHas(postings: TermLookup, id: number | undefined, doc: number): boolean {
+  if (id === undefined) return false;
+  const at = postingOf(postings, id, doc);
+  return at >= 0 && (postings.tfText[at] as number) > 0;
+}
+
+/** Where document `doc` is in term `id`'s postings, or -1. */
+function postingOf(postings: TermLookup, id: number, doc: number): number {
+  const { offsets, docs } = postings;
+  const to = offsets[id + 1] as number;
+  let lo = offsets[id] as number;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((docs[mid] as number) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < to && docs[lo] === doc ? lo : -1;
 }
 
 /** The postings columns a look-up of terms in given documents reads. */
@@ -252,26 +389,17 @@ export function addMatches(
   docs: Int32Array,
   out: readonly PassageMatches[],
 ): void {
-  const { termIds, offsets, docs: posted, tfText } = postings;
   for (const term of terms) {
-    const id = termIds.get(term);
+    const id = postings.termIds.get(term);
     if (id === undefined) continue;
-    const from = offsets[id] as number;
-    const to = offsets[id + 1] as number;
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i] as number;
       if (doc < 0) continue;
-      let lo = from;
-      let hi = to;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((posted[mid] as number) < doc) lo = mid + 1;
-        else hi = mid;
-      }
-      if (lo < to && posted[lo] === doc) {
+      const at = postingOf(postings, id, doc);
+      if (at >= 0) {
         const matches = out[i] as PassageMatches;
         matches.matched.push(term);
-        if ((tfText[lo] as number) > 0) matches.matchedInText.push(term);
+        if ((postings.tfText[at] as number) > 0) matches.matchedInText.push(term);
       }
     }
   }

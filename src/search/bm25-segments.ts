@@ -3,12 +3,15 @@ import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
 import {
   accumulateTerm,
   addMatches,
+  beginTerm,
   createAccumulator,
   docsOfIds,
   hitsOf,
+  lengthNorms,
   mostOneTermAdds,
   resetAccumulator,
   selectTop,
+  textHas,
 } from "./bm25-search.ts";
 import type {
   IndexedPassage,
@@ -74,8 +77,16 @@ export function bm25IndexWithSegment(
   const deletedDocs = new Uint8Array(nb);
   for (let doc = 0; doc < nb; doc++) deletedDocs[doc] = deletedIds[b.docOf[doc] as number]!;
   const n = nb - deletions + ns;
-  const normText = liveNorms(b.lengthText, segment.lengthText, deletedDocs, k1, bParam);
-  const normContext = liveNorms(b.lengthContext, segment.lengthContext, deletedDocs, k1, bParam);
+  const norms = lengthNorms(
+    [b.lengthText, segment.lengthText],
+    [b.lengthContext, segment.lengthContext],
+    {
+      text: liveAverage(b.lengthText, segment.lengthText, deletedDocs),
+      context: liveAverage(b.lengthContext, segment.lengthContext, deletedDocs),
+    },
+    k1,
+    bParam,
+  );
   const acc = createAccumulator(nb + ns);
   const idf = (df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
 
@@ -161,6 +172,7 @@ export function bm25IndexWithSegment(
         const weightText = times * textBoost * idf(dfText);
         const weightContext = times * contextBoost * idf(dfContext);
         alone[q] = mostOneTermAdds(weightText, weightContext, delta, k1 + 1);
+        const bit = beginTerm(acc);
         for (const [p, id, docs] of [
           [b, baseId, b.docs],
           [segment, segmentId, segmentDocs],
@@ -173,13 +185,12 @@ export function bm25IndexWithSegment(
             docs,
             p.tfText,
             p.tfContext,
-            normText,
-            normContext,
+            norms,
             weightText,
             weightContext,
             delta,
             k1 + 1,
-            1 << q,
+            bit,
           );
         }
       });
@@ -192,23 +203,20 @@ export function bm25IndexWithSegment(
         liveFilter(searchOptions.filter),
         alone,
       );
-      return hitsOf(acc, best, docOf, unique);
+      const baseIds = unique.map((term) => b.termIds.get(term));
+      const segmentIds = unique.map((term) => segment.termIds.get(term));
+      return hitsOf(acc, best, docOf, unique, (q, doc) =>
+        doc < nb ? textHas(b, baseIds[q], doc) : textHas(segment, segmentIds[q], doc - nb),
+      );
     },
   };
 }
 
 /**
- * BM25's length norms over base then segment documents, with the average length of the
- * live ones (as a fresh build over them would count it; lengths are whole numbers, so the
- * sum is exact in any order).
+ * A field's average length over the live passages (as a fresh build over them would count
+ * it; lengths are whole numbers, so the sum is exact in any order).
  */
-function liveNorms(
-  base: Float32Array,
-  segment: Float32Array,
-  deletedDocs: Uint8Array,
-  k1: number,
-  b: number,
-): Float64Array {
+function liveAverage(base: Float32Array, segment: Float32Array, deletedDocs: Uint8Array): number {
   let total = 0;
   let live = 0;
   for (let doc = 0; doc < base.length; doc++) {
@@ -218,11 +226,5 @@ function liveNorms(
   }
   for (const length of segment) total += length;
   live += segment.length;
-  const average = live > 0 && total > 0 ? total / live : 1;
-  const norms = new Float64Array(base.length + segment.length);
-  for (let doc = 0; doc < base.length; doc++)
-    norms[doc] = k1 * (1 - b + (b * (base[doc] as number)) / average);
-  for (let i = 0; i < segment.length; i++)
-    norms[base.length + i] = k1 * (1 - b + (b * (segment[i] as number)) / average);
-  return norms;
+  return live > 0 && total > 0 ? total / live : 1;
 }

@@ -53,11 +53,11 @@ function foldSpelling(word: string): string {
 /** Folded words of `text`: possessive 's dropped, hyphenated words split, digits kept. */
 export function words(text: string): string[] {
   const folded = foldForMatch(text).replace(THOUSANDS, "$1$2");
-  const pattern = NOT_ASCII.test(folded) ? WORD : ASCII_WORD;
-  pattern.lastIndex = 0;
+  // All matches at once: exec made an array (index, input, groups) for every word.
+  const found = folded.match(NOT_ASCII.test(folded) ? WORD : ASCII_WORD);
   const out: string[] = [];
-  for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
-    const word = match[0];
+  if (found === null) return out;
+  for (const word of found) {
     // Most words have no apostrophe or hyphen: nothing to drop or split.
     if (!word.includes("'") && !word.includes("-")) {
       out.push(word);

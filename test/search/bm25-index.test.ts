@@ -6,6 +6,7 @@ import {
   DEFAULT_LIMIT,
   splitTerms,
 } from "../../src/search/bm25-index.ts";
+import { lengthNorms } from "../../src/search/bm25-search.ts";
 import type { IndexedPassage } from "../../src/search/lexical-index.ts";
 import { createMiniSearchIndex } from "../../src/search/minisearch-index.ts";
 
@@ -86,7 +87,37 @@ describe("createBm25Index", () => {
       actual.forEach((hit, i) => {
         expect(hit.score).toBeCloseTo(expected[i]!.score, 9);
         expect([...hit.matched].sort()).toEqual([...expected[i]!.matched].sort());
+        // Looked up for the hits only, not tracked during the search.
+        const text = new Set(splitTerms(passages[hit.id]!.text));
+        expect([...(hit.matchedInText ?? [])].sort()).toEqual(
+          [...new Set(query)].filter((t) => text.has(t)).sort(),
+        );
       });
+    }
+  });
+
+  it("keeps the exact top hits of queries up to 32 terms, with and without a filter", () => {
+    // Passages many terms touch are offered first, then each term's own: every limit and
+    // filter must still give the brute-force order, the 32nd term's bit included.
+    // Two passages have the 32nd term and no other asked one: its bit is the sign bit.
+    const many = [
+      ...smallCorpus(31, 500),
+      { id: 500, text: "t37", context: "" },
+      { id: 501, text: "zz", context: "t37 zz" },
+    ];
+    const o: RefOptions = { boosts: [2, 0.5], coordination: true, distinctLength: true };
+    const index = createBm25Index(many, { analyze: splitTerms, textBoost: 2, contextBoost: 0.5 });
+    const query = Array.from({ length: 32 }, (_, i) => `t${(i * 7) % 60}`);
+    for (const terms of [query, query.slice(28), ["t59", "t0"]]) {
+      for (const filter of [undefined, (id: number) => id % 3 === 0]) {
+        for (const limit of [1, 5, 30, 1000]) {
+          const expected = bruteForce(many, terms, o)
+            .filter((h) => !filter || filter(h.id))
+            .slice(0, limit);
+          const actual = index.search(terms, filter ? { limit, filter } : { limit });
+          expect(actual.map((h) => h.id)).toEqual(expected.map((h) => h.id));
+        }
+      }
     }
   });
 
@@ -233,6 +264,32 @@ describe("createBm25Index", () => {
     expect(bad([0, 2])).toThrow(/dense and unique/);
     expect(bad([0, 0])).toThrow(/dense and unique/);
     expect(bad([-1, 0])).toThrow(/dense and unique/);
+  });
+});
+
+describe("lengthNorms", () => {
+  it("gives each document the norm of its lengths, across arrays, from one table per field", () => {
+    const text = [Float32Array.of(3, 7, 3), Float32Array.of(0, 7)];
+    const context = [Float32Array.of(10, 10, 2), Float32Array.of(5, 2)];
+    const norms = lengthNorms(text, context, { text: 4, context: 6 }, K1, B);
+    const norm = (length: number, average: number) => K1 * (1 - B + (B * length) / average);
+    const flat = (arrays: Float32Array[]) => arrays.flatMap((a) => [...a]);
+    expect(norms.codes).toHaveLength(5);
+    flat(text).forEach((length, doc) => {
+      expect(norms.text[norms.codes[doc]! & 0xffff]).toBe(norm(length, 4));
+    });
+    flat(context).forEach((length, doc) => {
+      expect(norms.context[norms.codes[doc]! >>> 16]).toBe(norm(length, 6));
+    });
+    // One entry per distinct length: 3, 7, 0 and 10, 2, 5.
+    expect([norms.text.length, norms.context.length]).toEqual([3, 3]);
+  });
+
+  it("refuses more distinct lengths than 16 bits can number", () => {
+    const lengths = Float32Array.from({ length: 65_537 }, (_, i) => i);
+    expect(() =>
+      lengthNorms([lengths], [new Float32Array(65_537)], { text: 1, context: 1 }, K1, B),
+    ).toThrow(/distinct passage lengths/);
   });
 });
 
