@@ -81,8 +81,30 @@ function appositiveAfter(paragraph: string, end: number, sentenceEnd: number): s
   const first = phrase.split(" ")[0]?.toLowerCase() ?? "";
   if (!ROLE_WORDS.has(first) && !/^(a|an|the|now|former|senior|deputy|\p{Lu})/u.test(phrase))
     return null;
-  if (!hasRoleWord(phrase) || phrase.split(/\s+/).length > MAX_ROLE_WORDS) return null;
-  return phrase.replace(/^(a|an|the) /i, "");
+  const role = beforeReportingVerb(phrase);
+  if (!hasRoleWord(role) || role.split(/\s+/).length > MAX_ROLE_WORDS) return null;
+  return role.replace(/^(a|an|the) /i, "");
+}
+
+/** Words after which a reporting verb's form is a noun: "head of appeals", "minister for reports". */
+const NOUN_AFTER = new Set(["of", "for", "on", "and", "in", "at"]);
+/** A relative clause's verb is its own: "the former president who wrote …" is not cut there. */
+const RELATIVE = new Set(["who", "which", "that", "whose", "whom"]);
+
+/**
+ * An appositive its writer did not close with a comma ends where the sentence's reporting
+ * verb begins: "X, the chief executive of Norvik Power said in an interview" gives the
+ * role "the chief executive of Norvik Power", not the rest of the sentence.
+ */
+function beforeReportingVerb(phrase: string): string {
+  const words = phrase.split(" ");
+  for (let i = 1; i < words.length; i++) {
+    const lower = words[i - 1]!.toLowerCase();
+    if (RELATIVE.has(lower)) return phrase;
+    if (REPORTING_VERBS.has(words[i]!) && !NOUN_AFTER.has(lower))
+      return words.slice(0, i).join(" ");
+  }
+  return phrase;
 }
 
 /** "The Russian presidential aide for foreign policy, Yuri Ushakov," */

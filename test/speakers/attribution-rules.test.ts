@@ -28,6 +28,18 @@ describe("names and titles", () => {
     expect(r.speaker("Jorge Almeida")?.roles).toEqual(["Borealis Power Chief Financial Officer"]);
   });
 
+  it("ends an appositive left unclosed at its reporting verb, not inside a relative clause", () => {
+    const r = attribute([
+      '"The fares will rise," Lena Ortiz, the chief executive of Norvik Power said in an interview.',
+      '"We will appeal," Tomas Berg, head of appeals at the Harbour Court said on Monday.',
+      "It is a long way from Ivo Rask, the former mayor who wrote in May that talks were over.",
+    ]);
+    expect(r.speaker("Lena Ortiz")?.roles).toEqual(["chief executive of Norvik Power"]);
+    // "appeals" after "of" is a noun, not the report.
+    expect(r.speaker("Tomas Berg")?.roles).toEqual(["head of appeals at the Harbour Court"]);
+    expect(r.speaker("Ivo Rask")?.roles ?? []).not.toContain("former mayor who");
+  });
+
   it("takes a job before a name as a title: Moderator, Commissioner, Student", () => {
     const r = attribute([
       "Moderator Dalia Quist opened the evening. Fire Commissioner Owen Marsh said crews were ready.",
