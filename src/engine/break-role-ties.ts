@@ -51,6 +51,36 @@ function stemsOf(word: string): readonly string[] {
   return stems;
 }
 
+const LETTERS = /^[a-z]+$/;
+
+/**
+ * Whether a word of lower-case ASCII `text` that holds one of `needles` has one of `stems`
+ * among its place stems. Only such a word can (see irregularPlaceWords): a paragraph that
+ * names its speaker's office names it in every sentence, and splitting it whole to find
+ * out took most of a role question's time.
+ */
+function namedAround(
+  text: string,
+  needles: readonly string[],
+  stems: ReadonlySet<string>,
+): boolean {
+  const letter = (at: number) => {
+    const c = text.charCodeAt(at);
+    return c >= 97 && c <= 122;
+  };
+  for (const needle of needles) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      let from = at;
+      while (from > 0 && letter(from - 1)) from--;
+      let to = at + needle.length;
+      while (to < text.length && letter(to)) to++;
+      const word = text.slice(from, to);
+      if (word.length >= 4 && stemsOf(word).some((s) => stems.has(s))) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Of `ids`, those whose statements' paragraphs name the qualifiers most often (at all);
  * unread when there are too many to read.
@@ -72,9 +102,13 @@ export function quotedWith(
     ...irregularPlaceWords(words),
     ...phrases.map((ph) => ph.trim().split(" ")[0]!),
   ];
+  // ASCII prose needs only the words around each needle read, not every word split off.
+  const around = phrases.length === 0 && needles.every((n) => LETTERS.test(n));
   const names = (text: string): boolean => {
-    const lower = NOT_ASCII.test(text) ? foldForMatch(text) : text.toLowerCase();
+    const ascii = !NOT_ASCII.test(text);
+    const lower = ascii ? text.toLowerCase() : foldForMatch(text);
     if (!needles.some((n) => lower.includes(n))) return false;
+    if (ascii && around) return namedAround(lower, needles, words);
     const folded = ` ${foldForMatch(text).replace(/[^\p{L}]+/gu, " ")} `;
     return (
       phrases.some((ph) => folded.includes(ph)) ||
