@@ -1,3 +1,4 @@
+import { rename, unlink } from "node:fs/promises";
 import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
 import type { Article } from "../corpus/article.ts";
@@ -27,6 +28,10 @@ export interface WorkerBuildOptions {
   logger?: Logger;
 }
 
+/** Per snapshot file: builds started, and the newest one whose file is in place. */
+const started = new Map<string, number>();
+const placed = new Map<string, number>();
+
 /**
  * buildSnapshot with the bm25 index, in a worker thread: sentence splitting, attribution,
  * the speaker directory and the index are built there, and the result comes back in
@@ -37,19 +42,26 @@ export async function buildSnapshotInWorker(
   articles: readonly Article[],
   options: WorkerBuildOptions = {},
 ): Promise<CorpusSnapshot> {
-  const snapshotFile = options.snapshotFile ?? null;
+  const target = options.snapshotFile ?? null;
+  // Two refreshes can finish out of order: each writes its own file, and it replaces the
+  // snapshot file only if no later build's file is already there (an older corpus over a
+  // newer one would make the next start build it all again).
+  const sequence = target ? (started.get(target) ?? 0) + 1 : 0;
+  if (target) started.set(target, sequence);
+  const snapshotFile = target ? `${target}.${process.pid}-${sequence}.next` : null;
   const data: SnapshotWorkerData = { cacheFile: options.cacheFile ?? null, snapshotFile };
   const worker = new Worker(WORKER_ENTRY, { workerData: data });
   const assembler = new SnapshotAssembler(articles);
+  const unsaved = (reason: string) =>
+    options.logger?.warn(
+      { file: target, reason },
+      "corpus snapshot not saved; the next start builds it",
+    );
   const done = new Promise<CorpusSnapshot>((resolve, reject) => {
     worker.on("message", (message: SnapshotPart | SnapshotFailure | SnapshotUnsaved) => {
       try {
         if (message.kind === "error") reject(new Error(`corpus build failed: ${message.message}`));
-        else if (message.kind === "unsaved")
-          options.logger?.warn(
-            { file: snapshotFile, reason: message.error },
-            "corpus snapshot not saved; the next start builds it",
-          );
+        else if (message.kind === "unsaved") unsaved(message.error);
         else if (assembler.accept(message)) resolve(assembler.snapshot());
         // The next part once questions waiting meanwhile have had their turn.
         else setImmediate(() => worker.postMessage({ kind: "next" } satisfies SnapshotRequest));
@@ -71,8 +83,21 @@ export async function buildSnapshotInWorker(
       await yieldToLoop();
     }
     worker.postMessage({ kind: "build" } satisfies SnapshotRequest);
-    return await done;
+    const snapshot = await done;
+    if (target && snapshotFile && sequence > (placed.get(target) ?? 0)) {
+      try {
+        await rename(snapshotFile, target);
+        placed.set(target, sequence);
+      } catch (error) {
+        // ENOENT: the worker could not write it, and has said so.
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT")
+          unsaved(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return snapshot;
   } finally {
     await worker.terminate();
+    // Left when a later build's file is in place, the build failed, or the rename did.
+    if (snapshotFile) await unlink(snapshotFile).catch(() => {});
   }
 }

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -110,6 +110,28 @@ describe("buildSnapshotInWorker", () => {
       logger: SILENT_LOGGER,
     });
     expect(other.fromFile).toBe(false);
+  });
+
+  it("keeps the newer of two overlapping builds' files, whichever finishes last", async () => {
+    const snapshotFile = join(scratch, "overlap.snapshot");
+    const load = (of: readonly (typeof corpus)[number][]) =>
+      loadSnapshot(of, {
+        file: snapshotFile,
+        fingerprint: snapshotFingerprint(),
+        analyze: analyzeArticle,
+        logger: SILENT_LOGGER,
+      });
+    // The older build has far more to do, so it finishes after the newer one.
+    const { articles: many } = generateCorpus({ articles: 400, seed: 12 });
+    const older = buildSnapshotInWorker(many, { snapshotFile });
+    const newer = buildSnapshotInWorker([seedArticle()], { snapshotFile });
+    await Promise.all([older, newer]);
+    expect((await load([seedArticle()])).fromFile).toBe(true);
+    expect((await load(many)).fromFile).toBe(false);
+    // Neither build's own file is left beside it.
+    expect((await readdir(scratch)).filter((f) => f.startsWith("overlap."))).toEqual([
+      "overlap.snapshot",
+    ]);
   });
 
   it("builds all the same when analysing ahead fails, and says so in the log", async () => {
