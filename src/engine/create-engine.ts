@@ -1,10 +1,8 @@
-import { setImmediate as yieldToLoop } from "node:timers/promises";
 import { type Answer, refusedAnswer } from "../answer/answer.ts";
 import { quoteIsVerbatim } from "../answer/build-quote.ts";
 import { DEFAULT_MAX_QUESTION_LENGTH } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
 import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
-import { postingsOf } from "../search/bm25-index.ts";
 import type { LexicalIndexFactory } from "../search/lexical-index.ts";
 import { cutCodePoints } from "../text/cut-code-points.ts";
 import { stripInvisible } from "../text/normalize.ts";
@@ -13,7 +11,6 @@ import { stripMarkup } from "../text/strip-markup.ts";
 import { answerExtractively } from "./answer-extractively.ts";
 import { type ArticleAnalysis, analyzeArticle } from "./article-analysis.ts";
 import type { AnswerComposer, QueryRewriter } from "./composer.ts";
-import { corpusChange } from "./corpus-change.ts";
 import {
   buildSnapshot,
   type CorpusSnapshot,
@@ -23,9 +20,9 @@ import {
 import { describeCorpus, quotedNames } from "./describe-corpus.ts";
 import type { ArticleSummary, AskOptions, Engine, SpeakerSummary } from "./engine.ts";
 import { explainIntent } from "./explain-intent.ts";
-import { extendSnapshot } from "./extend-snapshot.ts";
 import { mergeAnswers } from "./merge-answers.ts";
 import { retrievePassages } from "./retrieve-passages.ts";
+import { keepSnapshot, MAX_ARTICLES_CHANGED_IN_PLACE } from "./snapshot-keeper.ts";
 import { understandQuestion } from "./understand-question.ts";
 
 export interface EngineOptions {
@@ -67,12 +64,6 @@ export interface EngineOptions {
   snapshot?: CorpusSnapshot;
 }
 
-/**
- * Past this many articles changed, a change waits for the full build: the segment is
- * searched beside the base on every question, and its directory merge is approximate.
- */
-export const MAX_ARTICLES_CHANGED_IN_PLACE = 50;
-
 /** Longest question echoed back (in code points) in an Answer refused for its length. */
 const ECHO_LIMIT = 200;
 
@@ -80,61 +71,19 @@ export function createEngine(options: EngineOptions): Engine {
   const logger = options.logger ?? SILENT_LOGGER;
   const maxQuotes = options.maxQuotes ?? 3;
   const maxQuestionLength = options.maxQuestionLength ?? DEFAULT_MAX_QUESTION_LENGTH;
-  const now = options.now ?? (() => new Date());
-  let snapshot: CorpusSnapshot =
-    options.snapshot ??
-    buildSnapshot(options.articles, options.indexFactory, options.analyzeArticle);
-  let builtAt = now().toISOString();
-  // The last full build: what a small change extends, and what the snapshot is once the
-  // background build after such a change is swapped in.
-  let base = snapshot;
-  const buildNext =
-    options.buildSnapshot ??
-    (async (articles: readonly Article[]) =>
-      buildSnapshot(articles, options.indexFactory, options.analyzeArticle));
-  const maxInPlace = options.maxArticlesChangedInPlace ?? MAX_ARTICLES_CHANGED_IN_PLACE;
-  // Builds started; a build that finishes after a later one started is not swapped in.
-  let builds = 0;
-  // The full build running in the background after a change applied in place.
-  let merging: Promise<boolean> = Promise.resolve(false);
-  const swapIn = (next: CorpusSnapshot, full: boolean) => {
-    snapshot = next;
-    if (full) base = next;
-    builtAt = now().toISOString();
-  };
-
-  /**
-   * The current full build with a small change applied in place, null when the change
-   * needs a full build (too large, reordered, nothing changed, or an index without
-   * segments), or "superseded" when a later change came while this one was analysed.
-   */
-  const changedInPlace = async (
-    articles: readonly Article[],
-    build: number,
-  ): Promise<CorpusSnapshot | null | "superseded"> => {
-    if (maxInPlace <= 0 || !postingsOf(base.index)) return null;
-    const startedFrom = base;
-    const change = corpusChange(startedFrom.articles, articles);
-    const size = change.added.length + change.removed.size;
-    if (!change.inOrder || size > maxInPlace) return null;
-    // Back to exactly the last full build (an added article removed again): that build is it.
-    if (size === 0) return snapshot === base ? null : base;
-    // An article's analysis (sentences, speakers) is the costly part, tens of ms when it is
-    // new: one per turn of the event loop, so questions are answered in between.
-    const analyze = options.analyzeArticle ?? analyzeArticle;
-    const analyses = new Map<Article, ArticleAnalysis>();
-    for (const article of change.added) {
-      analyses.set(article, analyze(article));
-      await yieldToLoop();
-    }
-    if (build !== builds) return "superseded";
-    // A background build may have been swapped in meanwhile: the change is from it now.
-    const from = base;
-    const now = from === startedFrom ? change : corpusChange(from.articles, articles);
-    if (!now.inOrder || now.added.length + now.removed.size > maxInPlace) return null;
-    if (now.added.length + now.removed.size === 0) return from;
-    return extendSnapshot(from, now.added, now.removed, (a) => analyses.get(a) ?? analyze(a));
-  };
+  const keeper = keepSnapshot({
+    first:
+      options.snapshot ??
+      buildSnapshot(options.articles, options.indexFactory, options.analyzeArticle),
+    build:
+      options.buildSnapshot ??
+      (async (articles: readonly Article[]) =>
+        buildSnapshot(articles, options.indexFactory, options.analyzeArticle)),
+    maxInPlace: options.maxArticlesChangedInPlace ?? MAX_ARTICLES_CHANGED_IN_PLACE,
+    analyze: options.analyzeArticle ?? analyzeArticle,
+    logger,
+    now: options.now ?? (() => new Date()),
+  });
 
   // Every article's summary, once per snapshot: /sources and `corpus list` ask per request,
   // and walking every passage for every article was quadratic (14 s at 10,000 articles).
@@ -220,7 +169,7 @@ export function createEngine(options: EngineOptions): Engine {
         );
       }
       // One snapshot for the whole question, even if a refresh swaps a new one in meanwhile.
-      const current = snapshot;
+      const current = keeper.current();
       let { answer, ranked } = answerParts(current, question, ask);
 
       if (answer.status === "not_found" && options.rewriter && !ask.context?.seen?.length) {
@@ -267,7 +216,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     articles(): ArticleSummary[] {
-      const current = snapshot;
+      const current = keeper.current();
       let summaries = summariesOf.get(current);
       if (!summaries) {
         summaries = summarizeArticles(current);
@@ -277,7 +226,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     speakers(): SpeakerSummary[] {
-      const current = snapshot;
+      const current = keeper.current();
       const order = new Map(quotedNames(current).map((name, i) => [name, i]));
       return current.speakers.all
         .filter((s) => s.kind !== "unnamed" && s.statements.length > 0)
@@ -291,7 +240,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     statements() {
-      const current = snapshot;
+      const current = keeper.current();
       return current.passages
         .filter((p) => p.speaker >= 0 && !current.removed?.has(p.article))
         .map((p) => {
@@ -326,69 +275,18 @@ export function createEngine(options: EngineOptions): Engine {
       return [...starts, ...contains].slice(0, limit);
     },
 
-    describeCorpus: () => describeCorpus(snapshot),
+    describeCorpus: () => describeCorpus(keeper.current()),
 
-    corpusStatus: () => ({
-      articles: snapshot.articles.length - (snapshot.removed?.size ?? 0),
-      builtAt,
-    }),
-
-    async replaceArticles(articles) {
-      const build = ++builds;
-      // An article the change cannot take in place fails the full build too, and that
-      // build's error is the one to report: this one goes to the log.
-      const inPlace = await changedInPlace(articles, build).catch((error: unknown) => {
-        logger.warn({ err: error }, "corpus change not applied in place; building in full");
-        return null;
-      });
-      if (inPlace === "superseded") {
-        logger.info({ articles: articles.length }, "corpus change superseded by a later one");
-        return;
-      }
-      if (inPlace) {
-        swapIn(inPlace, inPlace === base);
-        logger.info(
-          { articles: articles.length, passages: inPlace.passages.length },
-          "corpus change applied in place",
-        );
-        if (inPlace === base) return;
-        // The full build makes what the change in place approximates (see
-        // extend-speaker-directory.ts); answers may differ until it is swapped in.
-        merging = buildNext(articles).then(
-          (next) => {
-            if (build !== builds) return false;
-            // The same corpus, built in full: it is as old as the change it replaces.
-            snapshot = next;
-            base = next;
-            logger.info(
-              { articles: articles.length, passages: next.passages.length },
-              "corpus merged: full build swapped in",
-            );
-            return true;
-          },
-          (error: unknown) => {
-            logger.error(
-              { err: error },
-              "background corpus build failed; the change stays in place",
-            );
-            return false;
-          },
-        );
-        return;
-      }
-      const next = await buildNext(articles);
-      if (build !== builds) {
-        logger.info({ articles: articles.length }, "corpus build superseded by a later one");
-        return;
-      }
-      swapIn(next, true);
-      logger.info(
-        { articles: articles.length, passages: next.passages.length },
-        "corpus swapped in",
-      );
+    corpusStatus: () => {
+      const current = keeper.current();
+      return {
+        articles: current.articles.length - (current.removed?.size ?? 0),
+        builtAt: keeper.builtAt(),
+      };
     },
 
-    merged: () => merging,
+    replaceArticles: (articles) => keeper.replaceArticles(articles),
+    merged: () => keeper.merged(),
   };
 }
 
