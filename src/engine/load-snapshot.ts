@@ -4,7 +4,9 @@ import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { ArticleAnalysis } from "./article-analysis.ts";
 import { bm25Builder } from "./bm25-builder.ts";
 import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
-import { corpusKey, readSnapshotFile, writeSnapshotFile } from "./snapshot-file.ts";
+import { readSnapshotFile } from "./read-snapshot-file.ts";
+import { corpusKey } from "./snapshot-file.ts";
+import { writeSnapshotFile } from "./write-snapshot-file.ts";
 
 export interface LoadedSnapshot {
   snapshot: CorpusSnapshot;

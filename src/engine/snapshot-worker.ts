@@ -7,8 +7,9 @@ import { analyzeArticle } from "./article-analysis.ts";
 import { bm25Builder } from "./bm25-builder.ts";
 import { openCorpusCache } from "./corpus-cache.ts";
 import { buildSnapshot, type CorpusSnapshot } from "./corpus-snapshot.ts";
-import { corpusKey, snapshotFingerprint, writeSnapshotFile } from "./snapshot-file.ts";
+import { corpusKey, snapshotFingerprint } from "./snapshot-file.ts";
 import { type SnapshotPart, snapshotParts } from "./snapshot-transfer.ts";
+import { writeSnapshotFile } from "./write-snapshot-file.ts";
 
 /**
  * What build-snapshot-in-worker.ts sends: the articles in batches, then "build", then

@@ -8,12 +8,8 @@ import { analyzeArticle } from "../../src/engine/article-analysis.ts";
 import { analysesFileOf, corpusCacheFile } from "../../src/engine/corpus-cache.ts";
 import { buildSnapshot, type CorpusSnapshot } from "../../src/engine/corpus-snapshot.ts";
 import { loadSnapshot } from "../../src/engine/load-snapshot.ts";
-import {
-  corpusKey,
-  readSnapshotFile,
-  snapshotFileOf,
-  snapshotFingerprint,
-} from "../../src/engine/snapshot-file.ts";
+import { readSnapshotFile } from "../../src/engine/read-snapshot-file.ts";
+import { corpusKey, snapshotFileOf, snapshotFingerprint } from "../../src/engine/snapshot-file.ts";
 import {
   type Article,
   formatArticle,
