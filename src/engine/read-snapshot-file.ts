@@ -5,13 +5,13 @@ import type { Logger } from "../log/logger.ts";
 import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS } from "../search/bm25-index.ts";
 import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { CorpusSnapshot, Passage } from "./corpus-snapshot.ts";
+import { passageAt } from "./passage-numbers.ts";
 import {
   ARRAY_TYPES,
   type ArrayKind,
   aligned,
   type Header,
   MAGIC,
-  PASSAGE_FIELDS,
   SNAPSHOT_FILE_VERSION,
 } from "./snapshot-file.ts";
 import { directoryOf, type SpeakerEntry } from "./speaker-directory.ts";
@@ -83,20 +83,15 @@ export async function readSnapshotFile(
     const cues = await parsed<string[]>("cues");
     const passages: Passage[] = new Array(roleOf.length);
     for (let id = 0; id < roleOf.length; id++) {
-      const at = id * PASSAGE_FIELDS;
       const role = roleOf[id]!;
       const cue = cueOf[id]!;
-      passages[id] = {
+      passages[id] = passageAt(
+        numbers,
         id,
-        article: numbers[at]!,
-        paragraph: numbers[at + 1]!,
-        sentence: numbers[at + 2]!,
-        start: numbers[at + 3]!,
-        end: numbers[at + 4]!,
-        speaker: numbers[at + 5]!,
-        role: role < 0 ? null : roles[role]!,
-        cue: cue < 0 ? null : cues[cue]!,
-      };
+        id,
+        role < 0 ? null : roles[role]!,
+        cue < 0 ? null : cues[cue]!,
+      );
     }
     const paragraphPassages = paragraphsOf(articles, passages);
 

@@ -22,8 +22,6 @@ export const SNAPSHOT_FILE_VERSION = 1;
 export const MAGIC = "newsquote-snapshot\n";
 /** What the snapshot is built by: analysis, directory, passages, postings. */
 const SNAPSHOT_SOURCES = ["../text", "../speakers", "../search", "../engine"];
-/** Numbers per passage in the "passages" section: article, paragraph, sentence, start, end, speaker. */
-export const PASSAGE_FIELDS = 6;
 const ALIGN = 8;
 
 export type ArrayKind = "u8" | "u32" | "i32" | "f32";

@@ -3,6 +3,7 @@ import type { Article } from "../corpus/article.ts";
 import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS } from "../search/bm25-index.ts";
 import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { CorpusSnapshot, Passage } from "./corpus-snapshot.ts";
+import { PASSAGE_FIELDS, passageAt, putPassage } from "./passage-numbers.ts";
 import { directoryOf, directoryParts, type SpeakerEntry } from "./speaker-directory.ts";
 
 /**
@@ -27,7 +28,6 @@ export type SnapshotPart =
   | { kind: "postings"; postings: Omit<Bm25Postings, "termIds"> }
   | { kind: "done"; longestAlias: number };
 
-const PASSAGE_FIELDS = 6;
 /** Rows or strings a part carries: about 2–5 ms to receive on a busy machine. */
 const CHUNK = 5000;
 
@@ -42,9 +42,7 @@ export function* snapshotParts(
 ): Generator<[SnapshotPart, TransferListItem[]]> {
   for (const rows of chunks(snapshot.passages)) {
     const numbers = new Int32Array(rows.length * PASSAGE_FIELDS);
-    rows.forEach((p, i) => {
-      numbers.set([p.article, p.paragraph, p.sentence, p.start, p.end, p.speaker], i * 6);
-    });
+    for (const [i, p] of rows.entries()) putPassage(numbers, i, p);
     const part: SnapshotPart = {
       kind: "passages",
       numbers,
@@ -93,19 +91,8 @@ export class SnapshotAssembler {
       case "passages": {
         const { numbers, roles, cues } = part;
         for (let i = 0; i < roles.length; i++) {
-          const at = i * PASSAGE_FIELDS;
           const id = this.passages.length;
-          const passage: Passage = {
-            id,
-            article: numbers[at]!,
-            paragraph: numbers[at + 1]!,
-            sentence: numbers[at + 2]!,
-            start: numbers[at + 3]!,
-            end: numbers[at + 4]!,
-            speaker: numbers[at + 5]!,
-            role: roles[i]!,
-            cue: cues[i]!,
-          };
+          const passage = passageAt(numbers, i, id, roles[i]!, cues[i]!);
           this.passages.push(passage);
           const key = `${passage.article}:${passage.paragraph}`;
           const ids = this.paragraphPassages.get(key);

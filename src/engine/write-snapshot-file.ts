@@ -4,12 +4,12 @@ import { endianness } from "node:os";
 import { dirname } from "node:path";
 import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { PASSAGE_FIELDS, putPassage } from "./passage-numbers.ts";
 import {
   type ArrayKind,
   aligned,
   type Header,
   MAGIC,
-  PASSAGE_FIELDS,
   type Section,
   SNAPSHOT_FILE_VERSION,
 } from "./snapshot-file.ts";
@@ -54,7 +54,7 @@ export async function writeSnapshotFile(
     return n;
   };
   passages.forEach((p, i) => {
-    numbers.set([p.article, p.paragraph, p.sentence, p.start, p.end, p.speaker], i * 6);
+    putPassage(numbers, i, p);
     roleOf[i] = number(roles, p.role);
     cueOf[i] = number(cues, p.cue);
   });
