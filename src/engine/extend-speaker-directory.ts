@@ -1,11 +1,7 @@
 import type { ArticleSpeaker, Statement } from "../speakers/attribute-speakers.ts";
 import { nameKey } from "../speakers/name-key.ts";
-import {
-  type SpeakerDirectory,
-  type SpeakerEntry,
-  spellingAliases,
-  splitTitle,
-} from "./speaker-directory.ts";
+import { type SpeakerDirectory, type SpeakerEntry, spellingAliases } from "./speaker-directory.ts";
+import { splitTitle } from "./split-title.ts";
 
 interface AddedSpeakers {
   articleId: string;

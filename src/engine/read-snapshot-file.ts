@@ -5,6 +5,7 @@ import type { Logger } from "../log/logger.ts";
 import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS } from "../search/bm25-index.ts";
 import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { CorpusSnapshot, Passage } from "./corpus-snapshot.ts";
+import { directoryOf } from "./directory-of.ts";
 import { passageAt } from "./passage-numbers.ts";
 import {
   ARRAY_TYPES,
@@ -14,7 +15,7 @@ import {
   MAGIC,
   SNAPSHOT_FILE_VERSION,
 } from "./snapshot-file.ts";
-import { directoryOf, type SpeakerEntry } from "./speaker-directory.ts";
+import type { SpeakerEntry } from "./speaker-directory.ts";
 
 /**
  * The snapshot of `articles` from `file`, if it was built from exactly these articles by

@@ -3,8 +3,9 @@ import type { Article } from "../corpus/article.ts";
 import { bm25IndexFromPostings, SEARCH_INDEX_WEIGHTS } from "../search/bm25-index.ts";
 import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { CorpusSnapshot, Passage } from "./corpus-snapshot.ts";
+import { directoryOf, directoryParts } from "./directory-of.ts";
 import { PASSAGE_FIELDS, passageAt, putPassage } from "./passage-numbers.ts";
-import { directoryOf, directoryParts, type SpeakerEntry } from "./speaker-directory.ts";
+import type { SpeakerEntry } from "./speaker-directory.ts";
 
 /**
  * A snapshot built in a worker thread travels to the main thread in parts small enough

@@ -4,6 +4,7 @@ import { endianness } from "node:os";
 import { dirname } from "node:path";
 import type { Bm25Postings } from "../search/bm25-postings.ts";
 import type { CorpusSnapshot } from "./corpus-snapshot.ts";
+import { directoryParts } from "./directory-of.ts";
 import { PASSAGE_FIELDS, putPassage } from "./passage-numbers.ts";
 import {
   type ArrayKind,
@@ -13,7 +14,6 @@ import {
   type Section,
   SNAPSHOT_FILE_VERSION,
 } from "./snapshot-file.ts";
-import { directoryParts } from "./speaker-directory.ts";
 
 /** One typed array or JSON value to write, with the bytes it takes. */
 type Pending = { name: string; kind: Section["kind"]; data: Uint8Array };
