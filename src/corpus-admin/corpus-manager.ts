@@ -1,14 +1,11 @@
-import { readdir, stat } from "node:fs/promises";
-import { extname, join } from "node:path";
 import type { Article } from "../corpus/article.ts";
 import type { FileMeta } from "../corpus/article-from-text.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
 import { logCorpusProblems } from "../corpus/log-corpus-problems.ts";
 import type { Engine } from "../engine/engine.ts";
 import { AppError } from "../errors.ts";
-import { normalizeUrl, sourceId, textHash } from "../ingest/article-identity.ts";
-import { type FetchOptions, fetchDocument } from "../ingest/fetch-page.ts";
-import { parseFeed } from "../ingest/parse-feed.ts";
+import { normalizeUrl, textHash } from "../ingest/article-identity.ts";
+import type { FetchOptions } from "../ingest/fetch-page.ts";
 import { type Logger, SILENT_LOGGER } from "../log/logger.ts";
 import type {
   Actor,
@@ -17,17 +14,12 @@ import type {
   CorpusSource,
   CorpusStore,
 } from "../store/corpus-store.ts";
+import { addFiles, addUrl } from "./add-sources.ts";
 import { type ChangeSummary, formatSummary } from "./change-summary.ts";
 import { CorpusChange } from "./corpus-change.ts";
 import { loadAllArticles } from "./load-all-articles.ts";
 import { parseSource, type SourceOrigin } from "./parse-source.ts";
-import {
-  candidateFromPage,
-  HTML_EXTENSIONS,
-  readFileSource,
-  TEXT_EXTENSIONS,
-} from "./read-source.ts";
-import { type ProgressListener, readSources, reasonOf } from "./read-sources.ts";
+import { type ProgressListener, readSources } from "./read-sources.ts";
 
 export interface CorpusManagerOptions {
   store: CorpusStore;
@@ -216,46 +208,10 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
       const target = rawTarget.trim();
       const source = parseSource(target, from ?? (actor.platform === "cli" ? "cli" : "chat"));
       return operate("add", target, actor, async (change) => {
-        if (source.kind === "invalid") {
-          change.fail(target, source.reason);
-          return;
-        }
-        if (source.kind === "file") {
+        if (source.kind === "invalid") change.fail(target, source.reason);
+        else if (source.kind === "file")
           await addFiles(change, source.path, target, meta, actor, now(), onProgress);
-          return;
-        }
-        const { url } = source;
-        let document: Awaited<ReturnType<typeof fetchDocument>>;
-        try {
-          document = await fetchDocument(url, { ...options.fetch, accept: "any" });
-        } catch (error) {
-          change.fail(target, reasonOf(error));
-          return;
-        }
-        if (document.kind === "page") {
-          try {
-            const outcome = change.offer(
-              await candidateFromPage(document, null, document.requestedUrl, options.fetch),
-              sourceId("page", url),
-            );
-            if (outcome.kind === "added") change.putSource(newSource("page", url, actor, now()));
-          } catch (error) {
-            change.fail(target, reasonOf(error));
-          }
-          return;
-        }
-        let title: string | null;
-        try {
-          title = parseFeed(document.text, document.url).title;
-        } catch (error) {
-          change.fail(target, reasonOf(error));
-          return;
-        }
-        const id = sourceId("feed", url);
-        const feed = change.source(id) ?? { ...newSource("feed", url, actor, now()), title };
-        change.putSource(feed);
-        // The feed's items are read like a refresh of this one source.
-        await readSources(change, [feed], context(onProgress));
+        else await addUrl(change, source.url, target, actor, () => context(onProgress));
       });
     },
 
@@ -331,79 +287,6 @@ export function createCorpusManager(options: CorpusManagerOptions): CorpusManage
     log: (limit) => options.store.log(limit),
 
     running: () => running,
-  };
-}
-
-/**
- * Adds one file, or every file of a folder (sorted by name, subfolders left alone), each
- * as its own file source that keeps the metadata given, so a refresh reads it the same way.
- */
-async function addFiles(
-  change: CorpusChange,
-  path: string,
-  target: string,
-  meta: FileMeta,
-  actor: Actor,
-  at: Date,
-  onProgress?: ProgressListener,
-): Promise<void> {
-  let files = [path];
-  const info = await stat(path).catch(() => null);
-  if (info?.isDirectory()) {
-    const oneArticle = (["title", "id", "url"] as const).filter((key) => meta[key] !== undefined);
-    if (oneArticle.length > 0) {
-      change.fail(
-        target,
-        `${oneArticle.map((k) => `--${k}`).join(" and ")} name${oneArticle.length === 1 ? "s" : ""} one article: add the files one by one, or give each file a front matter block`,
-      );
-      return;
-    }
-    const names = (await readdir(path)).sort();
-    const readable = [...TEXT_EXTENSIONS, ...HTML_EXTENSIONS];
-    files = [];
-    for (const name of names) {
-      const file = join(path, name);
-      if (!readable.includes(extname(name).toLowerCase())) continue;
-      if ((await stat(file).catch(() => null))?.isFile()) files.push(file);
-    }
-    if (files.length === 0) {
-      change.fail(target, `the folder holds no ${readable.join(", ")} files`);
-      return;
-    }
-  }
-  const kept = Object.values(meta).some((v) => v !== undefined) ? { meta } : {};
-  for (const [i, file] of files.entries()) {
-    onProgress?.({ done: i, total: files.length, current: file });
-    try {
-      const id = sourceId("file", file);
-      const outcome = change.offer(await readFileSource(file, meta, file !== path), id);
-      const existing = change.source(id);
-      if (outcome.kind === "added") {
-        change.putSource({ ...newSource("file", file, actor, at), ...kept });
-      } else if (existing && "meta" in kept) change.putSource({ ...existing, ...kept });
-    } catch (error) {
-      change.fail(file === path ? target : file, reasonOf(error));
-    }
-  }
-  onProgress?.({ done: files.length, total: files.length, current: null });
-}
-
-function newSource(
-  kind: CorpusSource["kind"],
-  location: string,
-  actor: Actor,
-  at: Date,
-): CorpusSource {
-  return {
-    id: sourceId(kind, location),
-    kind,
-    location,
-    title: null,
-    addedAt: at.toISOString(),
-    addedBy: actor,
-    checkedAt: at.toISOString(),
-    lastError: null,
-    excluded: [],
   };
 }
 
