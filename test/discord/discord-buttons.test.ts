@@ -8,6 +8,7 @@ import {
   ALICE,
   BOB,
   CAROL,
+  customIds,
   DEFER_REPLY,
   DEFER_UPDATE,
   EPHEMERAL,
@@ -31,10 +32,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-const customIds = (message: FakeMessage): string[] =>
-  message.components.flatMap((row: { components: { custom_id: string }[] }) =>
-    row.components.map((button) => button.custom_id),
-  );
 const button = (message: FakeMessage, prefix: string): string => {
   const id = customIds(message).find((c) => c.startsWith(prefix));
   if (!id) throw new Error(`no ${prefix} button on the message`);

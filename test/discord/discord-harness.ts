@@ -38,6 +38,25 @@ export const DEFER_UPDATE = 6;
 export const AUTOCOMPLETE_RESULT = 8;
 export const EPHEMERAL = 64;
 
+/** Waits until the interaction's requests to `fake` satisfy `done`, and returns them in order. */
+export function requestsWhen(
+  fake: FakeDiscord,
+  interaction: InjectedInteraction,
+  done: (requests: RecordedRequest[]) => boolean,
+  description: string,
+): Promise<RecordedRequest[]> {
+  return fake.waitFor(() => {
+    const requests = fake.requestsFor(interaction);
+    return done(requests) ? requests : undefined;
+  }, description);
+}
+
+/** The custom ids of a message's buttons, row by row. */
+export const customIds = (message: FakeMessage): string[] =>
+  message.components.flatMap((row: { components: { custom_id: string }[] }) =>
+    row.components.map((button) => button.custom_id),
+  );
+
 export interface Harness {
   fake: FakeDiscord;
   face: DiscordFace;
@@ -80,11 +99,6 @@ export async function startHarness(
     await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
-  const requestsWhen: Harness["requestsWhen"] = (interaction, done, description) =>
-    fake.waitFor(() => {
-      const requests = fake.requestsFor(interaction);
-      return done(requests) ? requests : undefined;
-    }, description);
   return {
     fake,
     face,
@@ -92,9 +106,11 @@ export async function startHarness(
     feedback,
     dataDir,
     config,
-    requestsWhen,
+    requestsWhen: (interaction, done, description) =>
+      requestsWhen(fake, interaction, done, description),
     async answerOf(interaction) {
       await requestsWhen(
+        fake,
         interaction,
         (rs) => rs.some((r) => isEditOriginal(r) && r.status === 200),
         "the answer edited in",

@@ -19,11 +19,13 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database.
 import {
   ALICE,
   BOB,
+  customIds,
   DEFER_REPLY,
   DEFER_UPDATE,
   EPHEMERAL,
   isEditOriginal,
   isFollowup,
+  requestsWhen,
 } from "./discord-harness.ts";
 import { unescapeMarkdown, visibleText } from "./discord-message-checks.ts";
 import { loadRealEngine } from "./real-engine.ts";
@@ -85,22 +87,6 @@ function roundRobin(
   return (interaction) => discord.deliver(urls[next++ % urls.length] as string, interaction);
 }
 
-const customIds = (message: FakeMessage): string[] =>
-  message.components.flatMap((row: { components: { custom_id: string }[] }) =>
-    row.components.map((button) => button.custom_id),
-  );
-
-function requestsWhen(
-  interaction: HttpInteraction,
-  done: (requests: ReturnType<FakeDiscord["requestsFor"]>) => boolean,
-  description: string,
-) {
-  return fake.waitFor(() => {
-    const requests = fake.requestsFor(interaction);
-    return done(requests) ? requests : undefined;
-  }, description);
-}
-
 async function askThrough(
   deliver: ReturnType<typeof roundRobin>,
   question: string,
@@ -109,7 +95,7 @@ async function askThrough(
     user: ALICE,
   });
   expect((await deliver(interaction)).body.type).toBe(DEFER_REPLY);
-  await requestsWhen(interaction, (rs) => rs.some(isEditOriginal), "the answer edited in");
+  await requestsWhen(fake, interaction, (rs) => rs.some(isEditOriginal), "the answer edited in");
   return [...fake.messages.values()].find(
     (m) => m.token === interaction.token && m.flags === 0,
   ) as FakeMessage;
@@ -128,6 +114,7 @@ describe("Discord interactions endpoint: two instances behind a round-robin", ()
     const click = fake.clickRequest(answer, more, { user: BOB });
     expect((await deliver(click)).body).toEqual({ type: DEFER_UPDATE }); // instance B
     const requests = await requestsWhen(
+      fake,
       click,
       (rs) => rs.some(isFollowup) && rs.some(isEditOriginal),
       "the next page from the other instance",
@@ -140,13 +127,23 @@ describe("Discord interactions endpoint: two instances behind a round-robin", ()
     const up = customIds(answer).find((id) => id.endsWith(":up")) as string;
     const vote = fake.clickRequest(answer, up, { user: BOB });
     expect((await deliver(vote)).body).toEqual({ type: DEFER_REPLY, data: { flags: EPHEMERAL } });
-    const [, thanks] = await requestsWhen(vote, (rs) => rs.some(isEditOriginal), "the thanks");
+    const [, thanks] = await requestsWhen(
+      fake,
+      vote,
+      (rs) => rs.some(isEditOriginal),
+      "the thanks",
+    );
     expect(thanks?.body.content).toBe("Thanks, your 👍 is recorded.");
     // And a second vote on B sees the first one (the feedback store is shared too).
     const down = customIds(answer).find((id) => id.endsWith(":down")) as string;
     const changed = fake.clickRequest(answer, down, { user: BOB });
     await deliver(changed);
-    const [, reply] = await requestsWhen(changed, (rs) => rs.some(isEditOriginal), "the change");
+    const [, reply] = await requestsWhen(
+      fake,
+      changed,
+      (rs) => rs.some(isEditOriginal),
+      "the change",
+    );
     expect(reply?.body.content).toBe("Changed your vote to 👎.");
   });
 

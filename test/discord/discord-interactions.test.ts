@@ -11,12 +11,13 @@ import {
   startDiscordInteractions,
 } from "../../adapters/discord/start-discord-interactions.ts";
 import { IN_MEMORY_STATE, openLowdbFeedbackStore, parseConfig } from "../../src/index.ts";
-import { FakeDiscord, type FakeMessage, type HttpInteraction } from "../fakes/fake-discord.ts";
+import { FakeDiscord, type FakeMessage } from "../fakes/fake-discord.ts";
 import { FakeDiscordSender } from "../fakes/fake-discord-http.ts";
 import {
   ALICE,
   AUTOCOMPLETE_RESULT,
   BOB,
+  customIds,
   DEFER_REPLY,
   DEFER_UPDATE,
   EPHEMERAL,
@@ -26,6 +27,7 @@ import {
   isEditOriginal,
   isFollowup,
   REPLY,
+  requestsWhen,
   withFaults,
 } from "./discord-harness.ts";
 import {
@@ -75,27 +77,11 @@ afterAll(async () => {
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
 
-const customIds = (message: FakeMessage): string[] =>
-  message.components.flatMap((row: { components: { custom_id: string }[] }) =>
-    row.components.map((button) => button.custom_id),
-  );
-
-/** Waits for the interaction's requests to satisfy `done`. */
-function requestsWhen(
-  interaction: HttpInteraction,
-  done: (requests: ReturnType<FakeDiscord["requestsFor"]>) => boolean,
-  description: string,
-) {
-  return fake.waitFor(() => {
-    const requests = fake.requestsFor(interaction);
-    return done(requests) ? requests : undefined;
-  }, description);
-}
-
 async function askOverHttp(question: string, user = ALICE) {
   const interaction = fake.commandRequest("ask", [{ name: "question", value: question }], { user });
   const delivery = await discord.deliver(url, interaction);
   const requests = await requestsWhen(
+    fake,
     interaction,
     (rs) => rs.some((r) => isEditOriginal(r) && r.status === 200),
     "the answer edited in",
@@ -211,6 +197,7 @@ describe("Discord interactions endpoint: the gateway face's commands over HTTP",
     const delivery = await discord.deliver(url, click);
     expect(delivery.body).toEqual({ type: DEFER_UPDATE });
     const requests = await requestsWhen(
+      fake,
       click,
       (rs) => rs.some(isFollowup) && rs.some(isEditOriginal),
       "the next page and the clicked message's buttons",
@@ -225,7 +212,7 @@ describe("Discord interactions endpoint: the gateway face's commands over HTTP",
     const vote = fake.clickRequest(message, up, { user: BOB });
     const voted = await discord.deliver(url, vote);
     expect(voted.body).toEqual({ type: DEFER_REPLY, data: { flags: EPHEMERAL } });
-    const [, edit] = await requestsWhen(vote, (rs) => rs.some(isEditOriginal), "the thanks");
+    const [, edit] = await requestsWhen(fake, vote, (rs) => rs.some(isEditOriginal), "the thanks");
     expect(edit?.body.content).toBe("Thanks, your 👍 is recorded.");
   });
 
@@ -267,6 +254,7 @@ describe("Discord interactions endpoint: failures", () => {
     });
     expect((await discord.deliver(url, interaction)).body.type).toBe(DEFER_REPLY);
     const requests = await requestsWhen(
+      fake,
       interaction,
       (rs) => rs.some(isDeleteOriginal) && rs.some(isFollowup),
       "the public deferral replaced by a private message",
