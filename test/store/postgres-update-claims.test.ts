@@ -1,37 +1,14 @@
-import pg from "pg";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Stores } from "../../src/index.ts";
+import { describe, expect, it } from "vitest";
 import { INSTANCE_LOCK_NAMESPACE } from "../../src/store/postgres/advisory-locks.ts";
-import { openPostgresStores } from "../../src/store/postgres/open-postgres-stores.ts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database.ts";
+import { useTestDatabase } from "../support/test-database.ts";
 
-let database: TestDatabase;
-let admin: pg.Pool;
-const open: Stores[] = [];
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  admin = new pg.Pool({ connectionString: database.url, max: 1 });
-});
-afterEach(async () => {
-  for (const stores of open.splice(0)) await stores.close();
-  await admin.query("TRUNCATE update_claims");
-});
-afterAll(async () => {
-  await admin?.end();
-  await database?.drop();
-});
-
-/** Each pool is a separate instance as far as the database can tell. */
-async function instance(): Promise<Stores> {
-  const stores = await openPostgresStores({ url: database.url, poolSize: 4 });
-  open.push(stores);
-  return stores;
-}
+// Each `open` is a separate pool: a separate instance as far as the database can tell.
+const db = useTestDatabase((admin) => admin.query("TRUNCATE update_claims"));
+const instance = () => db.open();
 
 /** The backends holding an instance lock: what a kill of their process would end. */
 async function instanceLockHolders(): Promise<number[]> {
-  const { rows } = await admin.query<{ pid: number }>(
+  const { rows } = await db.admin.query<{ pid: number }>(
     `SELECT pid FROM pg_locks
      WHERE locktype = 'advisory' AND granted AND classid = $1::integer::oid`,
     [INSTANCE_LOCK_NAMESPACE],
@@ -57,7 +34,7 @@ describe("update claims across instances (PostgreSQL)", () => {
     const [holder] = await instanceLockHolders();
     expect(holder).toBeDefined();
     // As the server sees a kill -9: the connection closes and its session locks go.
-    await admin.query("SELECT pg_terminate_backend($1)", [holder]);
+    await db.admin.query("SELECT pg_terminate_backend($1)", [holder]);
     expect(await b.claim("telegram:1:2")).toBe("claimed");
     expect(await a.claim("telegram:1:2")).toBe("taken");
     await b.finish("telegram:1:2");
@@ -71,8 +48,7 @@ describe("update claims across instances (PostgreSQL)", () => {
     expect(await a.claim("telegram:1:3")).toBe("claimed");
     expect(await a.claim("telegram:1:4")).toBe("claimed");
     await a.finish("telegram:1:4");
-    open.splice(open.indexOf(first), 1);
-    await first.close();
+    await db.close(first);
     expect(await b.claim("telegram:1:3")).toBe("claimed");
     expect(await b.claim("telegram:1:4")).toBe("done");
   });
@@ -83,7 +59,7 @@ describe("update claims across instances (PostgreSQL)", () => {
     await claims.claim("telegram:1:5");
     now += 60_000;
     await claims.claim("telegram:1:6");
-    const { rows } = await admin.query<{ key: string }>("SELECT key FROM update_claims");
+    const { rows } = await db.admin.query<{ key: string }>("SELECT key FROM update_claims");
     expect(rows.map((r) => r.key)).toEqual(["telegram:1:6"]);
   });
 });
