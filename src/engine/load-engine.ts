@@ -1,3 +1,4 @@
+import { dirname } from "node:path";
 import type { EngineConfig } from "../config/engine-config.ts";
 import type { Article } from "../corpus/article.ts";
 import { loadCorpus } from "../corpus/load-corpus.ts";
@@ -13,6 +14,7 @@ import { corpusCacheFile, openCorpusCache } from "./corpus-cache.ts";
 import { createEngine, type EngineOptions } from "./create-engine.ts";
 import type { Engine } from "./engine.ts";
 import { loadSnapshot } from "./load-snapshot.ts";
+import { removeLeftovers } from "./remove-leftovers.ts";
 import { snapshotFileOf, snapshotFingerprint } from "./snapshot-file.ts";
 import { withListings } from "./with-listings.ts";
 
@@ -48,6 +50,7 @@ export async function loadEngine(
   const snapshotFile =
     cacheFile && indexName === "bm25" && !extra.indexFactory ? snapshotFileOf(cacheFile) : null;
   const fingerprint = snapshotFile ? snapshotFingerprint() : null;
+  if (cacheFile) await removeLeftovers(dirname(cacheFile), logger);
   const cache = cacheFile ? await openCorpusCache(cacheFile, logger) : undefined;
   const { articles, problems, warnings } = store
     ? await loadAllArticles({ corpusDir: config.CORPUS_DIR, store, cache: cache?.files })

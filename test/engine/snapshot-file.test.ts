@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, open, rm, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/corpus/generate-corpus.ts";
 import { generateQuestions } from "../../bench/corpus/generate-questions.ts";
@@ -235,6 +235,23 @@ describe("the saved snapshot", () => {
     await utimes(analyses, old, old);
     await loadEngine(config, SILENT_LOGGER);
     expect(Math.round((await stat(analyses)).mtimeMs)).toBe(old.getTime());
+  });
+
+  it("is written afresh by a start that finds a killed run's half-written copy, which goes", async () => {
+    const { config, snapshotFile } = await tempCorpus("leftover");
+    await mkdir(dirname(snapshotFile), { recursive: true });
+    // Named by a process that no longer runs (past Linux's largest id), untouched for a day.
+    const leftover = `${snapshotFile}.99999999.0a1b2c3d.tmp`;
+    await writeFile(leftover, "half a snapshot");
+    const dayAgo = new Date(Date.now() - 86_400_000);
+    await utimes(leftover, dayAgo, dayAgo);
+    const logger = recordingLogger();
+    await loadEngine(config, logger);
+    await expect(stat(leftover)).rejects.toThrow(/ENOENT/);
+    expect((await stat(snapshotFile)).size).toBeGreaterThan(0);
+    expect(logger.records.map((r) => r.msg)).toContain(
+      "removed files an earlier run left half-written",
+    );
   });
 
   it("is neither read nor written with the minisearch index", async () => {
