@@ -16,7 +16,8 @@ import { type ProgressListener, type ReadContext, readSources, reasonOf } from "
 
 /**
  * Adds what a URL gives: the article of a page, or a feed as a source and its items read
- * like a refresh of that one source. `context` is asked for when a feed is read.
+ * like a refresh of that one source. `context` gives the fetch options, the time and the
+ * reading limits as of when they are needed (a feed's items are read after it is fetched).
  */
 export async function addUrl(
   change: CorpusChange,
