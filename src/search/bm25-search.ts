@@ -1,5 +1,5 @@
-import type { Bm25Postings } from "./bm25-postings.ts";
-import type { LexicalHit, PassageMatches } from "./lexical-index.ts";
+import type { LengthNorms } from "./bm25-length-norms.ts";
+import type { LexicalHit } from "./lexical-index.ts";
 
 /**
  * The two hot loops of a BM25 search, as plain functions over typed arrays: V8 compiles
@@ -56,74 +56,6 @@ export function beginTerm(acc: Accumulator): number {
   if (acc.terms >= acc.starts.length) throw new RangeError("a search takes at most 32 terms");
   acc.starts[acc.terms] = acc.count;
   return 1 << acc.terms++;
-}
-
-/**
- * BM25's length norm k1 (1 - b + b len / average) per field, as small tables over the
- * distinct lengths a field has, and per document one code: the text length's place in
- * its table in the low 16 bits, the context's in the high. A search reads 4 bytes per
- * posting for both norms instead of two 8-byte norms, and the tables stay in the CPU's
- * nearest cache: at 10,000 articles a common word's postings touch most of the
- * documents, and reading them was most of a search's time on a first-time question.
- */
-export interface LengthNorms {
-  codes: Uint32Array;
-  text: Float64Array;
-  context: Float64Array;
-}
-
-/** Distinct lengths a field may have: each needs its place in 16 bits. */
-const MOST_LENGTHS = 1 << 16;
-/** Lengths below this find their norm's place by index. */
-const SMALL_LENGTHS = 4096;
-
-/**
- * The norms of documents whose field lengths are `text` and `context`, each given as
- * arrays read one after another (a base's documents, then a segment's), over `average`
- * field lengths. Computed as one norm per document was, in double precision, so scores
- * match minisearch's to the last bits and ties stay ties.
- */
-export function lengthNorms(
-  text: readonly Float32Array[],
-  context: readonly Float32Array[],
-  average: { text: number; context: number },
-  k1: number,
-  b: number,
-): LengthNorms {
-  const size = text.reduce((sum, lengths) => sum + lengths.length, 0);
-  const codes = new Uint32Array(size);
-  const table = (field: readonly Float32Array[], avg: number, shift: number): Float64Array => {
-    const place = new Map<number, number>();
-    // Most lengths are small whole numbers: their places in an array, the rest in the map
-    // (a map look-up per document was 20 ms of a 10,000-article restart).
-    const small = new Int32Array(SMALL_LENGTHS).fill(-1);
-    const norms: number[] = [];
-    let doc = 0;
-    for (const lengths of field) {
-      for (let i = 0; i < lengths.length; i++) {
-        const length = lengths[i] as number;
-        const isSmall = length < SMALL_LENGTHS && Number.isInteger(length) && length >= 0;
-        let at = isSmall ? (small[length] as number) : (place.get(length) ?? -1);
-        if (at < 0) {
-          at = norms.length;
-          // 65,536 different lengths take passages of 0 .. 65,535 terms: some 2 billion
-          // terms, far past what one process can index.
-          if (at >= MOST_LENGTHS) throw new RangeError("too many distinct passage lengths");
-          if (isSmall) small[length] = at;
-          else place.set(length, at);
-          norms.push(k1 * (1 - b + (b * length) / avg));
-        }
-        codes[doc] = (codes[doc] as number) | (at << shift);
-        doc++;
-      }
-    }
-    return Float64Array.from(norms);
-  };
-  return {
-    text: table(text, average.text, 0),
-    context: table(context, average.context, 16),
-    codes,
-  };
 }
 
 /**
@@ -351,63 +283,4 @@ export function hitsOf(
       matchedInText: terms.filter((_, q) => mask & (1 << q) && inText(q, doc)),
     };
   });
-}
-
-/** Whether document `doc` has term `id` in its text: a binary search of the term's postings. */
-export function textHas(postings: TermLookup, id: number | undefined, doc: number): boolean {
-  if (id === undefined) return false;
-  const at = postingOf(postings, id, doc);
-  return at >= 0 && (postings.tfText[at] as number) > 0;
-}
-
-/** Where document `doc` is in term `id`'s postings, or -1. */
-function postingOf(postings: TermLookup, id: number, doc: number): number {
-  const { offsets, docs } = postings;
-  const to = offsets[id + 1] as number;
-  let lo = offsets[id] as number;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((docs[mid] as number) < doc) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < to && docs[lo] === doc ? lo : -1;
-}
-
-/** The postings columns a look-up of terms in given documents reads. */
-export type TermLookup = Pick<Bm25Postings, "termIds" | "offsets" | "docs" | "tfText">;
-
-/**
- * Adds to `out[i]` each of `terms` that document `docs[i]` of `postings` has (skipping
- * docs of -1): in `matched`, and in `matchedInText` when its text has it. Each term's
- * postings are sorted by document, so a look-up is a binary search: a term costs
- * log(postings) per document asked about, not a pass over the postings.
- */
-export function addMatches(
-  postings: TermLookup,
-  terms: readonly string[],
-  docs: Int32Array,
-  out: readonly PassageMatches[],
-): void {
-  for (const term of terms) {
-    const id = postings.termIds.get(term);
-    if (id === undefined) continue;
-    for (let i = 0; i < docs.length; i++) {
-      const doc = docs[i] as number;
-      if (doc < 0) continue;
-      const at = postingOf(postings, id, doc);
-      if (at >= 0) {
-        const matches = out[i] as PassageMatches;
-        matches.matched.push(term);
-        if ((postings.tfText[at] as number) > 0) matches.matchedInText.push(term);
-      }
-    }
-  }
-}
-
-/** The internal document number of each passage id: docOf inverted. */
-export function docsOfIds(docOf: Uint32Array): Int32Array {
-  const docOfId = new Int32Array(docOf.length).fill(-1);
-  for (let doc = 0; doc < docOf.length; doc++) docOfId[docOf[doc] as number] = doc;
-  return docOfId;
 }

@@ -1,17 +1,15 @@
 import { checkOptions, DEFAULT_LIMIT, postingsOf, splitTerms } from "./bm25-index.ts";
+import { lengthNorms } from "./bm25-length-norms.ts";
+import { addMatches, docsOfIds, textHas } from "./bm25-lookup.ts";
 import { type Bm25Postings, buildPostings } from "./bm25-postings.ts";
 import {
   accumulateTerm,
-  addMatches,
   beginTerm,
   createAccumulator,
-  docsOfIds,
   hitsOf,
-  lengthNorms,
   mostOneTermAdds,
   resetAccumulator,
   selectTop,
-  textHas,
 } from "./bm25-search.ts";
 import type {
   IndexedPassage,

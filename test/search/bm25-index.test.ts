@@ -6,7 +6,7 @@ import {
   DEFAULT_LIMIT,
   splitTerms,
 } from "../../src/search/bm25-index.ts";
-import { lengthNorms } from "../../src/search/bm25-search.ts";
+import { lengthNorms } from "../../src/search/bm25-length-norms.ts";
 import type { IndexedPassage } from "../../src/search/lexical-index.ts";
 import { createMiniSearchIndex } from "../../src/search/minisearch-index.ts";
 
